@@ -1,0 +1,296 @@
+"""Language knowledge: the YAML files under claims/lexicon/, validated at load, merged with --config.
+
+Each language has one file (`ar.yaml`, `fa.yaml`, ...) with the same concept keys, documented in
+`lexicon/TEMPLATE.md`. `common.yaml` holds what no language owns (hedge widths, unit factors,
+event types, thresholds); `entities.yaml` and `places.yaml` hold people, bodies, outlets and places
+with their spellings in every script. Validation is strict: duplicate keys, unknown keys and
+non-string leaves fail with the file, the key and the reason.
+"""
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .errors import ConfigError, LexiconError
+
+MAX_CONFIG_BYTES = 5_000_000
+
+# shapes of values; a dict literal is a section with known keys
+STR = "str"
+LIST = "list of strings"
+MAP_STR = "mapping of strings to strings"
+MAP_LIST = "mapping of strings to lists of strings"
+
+
+class EntryMap:
+    """A mapping whose keys are free (ids) and whose values all have one shape."""
+
+    def __init__(self, shape):
+        self.shape = shape
+
+
+HEDGES = ("exact", "about", "nearly", "more_than", "less_than", "at_least", "at_most")
+
+LANGUAGE_SCHEMA: dict = {
+    "language": STR,
+    "name": STR,
+    "script": STR,
+    "numbers": {
+        "cardinals": MAP_STR,  # word -> value ("ninety": "90")
+        "ordinals": MAP_STR,  # word -> value ("eighteenth": "18")
+        "multipliers": MAP_STR,  # word -> factor ("thousand": "1000")
+        "fractions": MAP_STR,  # words after a number or unit -> addend ("and a half": "0.5")
+        "half": LIST,  # a half on its own ("half", "نصف", "نیم")
+        "connectors": LIST,  # joins parts of one number ("and", "و", "-")
+        "articles": LIST,  # an indefinite "one" before a unit ("an", "a", "یک")
+        "decimal_separator": STR,
+        "thousands_separator": STR,
+    },
+    "units": MAP_LIST,  # unit id (from common.yaml) -> surface forms, singular and plural
+    "dual_units": MAP_LIST,  # unit id -> dual forms that mean "two of them" (Arabic: ساعتين)
+    "hedges": MAP_LIST,  # hedge -> phrases before a figure
+    "hedges_after": MAP_LIST,  # hedge -> phrases after a figure ("or so", "تقريبا", "civarında")
+    "measure": {
+        "duration_markers": LIST,  # "for", "لمدة", "به مدت": a duration follows
+        "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
+    },
+    "attribution": {
+        "say": LIST,  # verbs of saying, every inflection that matters
+        "deny": LIST,  # verbs of denial
+        "according_to": LIST,  # "according to", "بحسب", "به گفته"
+        "report": LIST,  # verbs of reporting by media ("reported")
+        "continuation": LIST,  # pronouns and bare verbs that continue the last speaker
+    },
+    "stance": {
+        "negation": LIST,
+        "possible": LIST,
+        "reported": LIST,  # "media reports", "according to reports"
+    },
+    "events": MAP_LIST,  # event type (from common.yaml) -> nouns
+    "scopes": MAP_LIST,  # scope id (from common.yaml) -> words that narrow an event ("energy", "broader")
+    "count_nouns": MAP_LIST,  # what is counted -> nouns ("killed", "missiles", "calls")
+    "participants": {
+        "counterpart": LIST,  # "his counterpart": the other side's holder of the same office
+        "between": LIST,
+        "with": LIST,
+    },
+    "dates": {
+        "months": MAP_LIST,  # january..december -> forms beyond CLDR's (Levantine Arabic names, ...)
+        "weekdays": MAP_LIST,  # monday..sunday -> forms beyond CLDR's
+        "relative": MAP_LIST,  # yesterday, today, tomorrow, earlier_today, day_before_yesterday
+        "solar_hijri_months": MAP_LIST,  # farvardin..esfand
+        "hijri_months": MAP_LIST,  # muharram..dhu_al_hijjah
+        "calendar_markers": MAP_LIST,  # solar_hijri, hijri, gregorian -> era marks ("هـ", "ش")
+        "last": LIST,  # "last Tuesday"
+        "next": LIST,
+    },
+    "times": {
+        "oclock": LIST,  # "at", "الساعة", "ساعت": a time of day follows
+        "am": LIST,
+        "pm": LIST,
+        "zones": MAP_LIST,  # zone id -> phrases ("بتوقيت واشنطن": washington)
+    },
+    "furniture": MAP_LIST,  # reason -> phrases that mark page furniture (reading_time, comments, ...)
+    "metadata": {
+        "source_label": LIST,  # "Source:", "المصدر:", "منبع:"
+        "published_label": LIST,  # "Published:", "نشر في"
+    },
+}
+
+COMMON_SCHEMA: dict = {
+    "hedge_widths": MAP_STR,  # hedge -> relative width ("about": "0.1")
+    "units": EntryMap({"kind": STR, "factor": STR}),  # unit id -> kind (duration, money, ...), factor to base
+    "event_types": LIST,
+    "scopes": LIST,
+    "count_kinds": LIST,
+    "zones": MAP_STR,  # zone id -> IANA name or description
+    "thresholds": MAP_STR,
+}
+
+ENTITY_SHAPE = {"name": STR, "kind": STR, "country": STR, "role": STR, "in": STR,
+                "aliases": MAP_LIST, "titles": MAP_LIST}
+ENTITIES_SCHEMA: dict = {"entities": EntryMap(ENTITY_SHAPE)}
+PLACES_SCHEMA: dict = {"places": EntryMap(ENTITY_SHAPE)}
+
+CONFIG_SCHEMA: dict = {
+    "languages": EntryMap(LANGUAGE_SCHEMA),
+    "common": COMMON_SCHEMA,
+    "entities": EntryMap(ENTITY_SHAPE),
+    "places": EntryMap(ENTITY_SHAPE),
+}
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses a mapping with the same key twice."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, file: str, error=LexiconError) -> Any:
+    """Parse YAML safely (no tags, no duplicate keys); errors name the file and the line."""
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise error(file, where, f"invalid YAML: {problem}") from None
+
+
+def validate(data: Any, schema: Any, file: str, key: str = "", error=LexiconError) -> None:
+    """Check `data` against a shape; raise naming the file, the dotted key and the reason."""
+    if isinstance(schema, dict):
+        if not isinstance(data, dict):
+            raise error(file, key or "(top)", f"must be a mapping, not {_kind(data)}")
+        for k, v in data.items():
+            sub = f"{key}.{k}" if key else str(k)
+            if k not in schema:
+                known = ", ".join(sorted(schema))
+                raise error(file, sub, f"unknown key (known: {known})")
+            validate(v, schema[k], file, sub, error)
+    elif isinstance(schema, EntryMap):
+        if not isinstance(data, dict):
+            raise error(file, key, f"must be a mapping, not {_kind(data)}")
+        for k, v in data.items():
+            if not isinstance(k, str):
+                raise error(file, f"{key}.{k}", "keys must be strings (quote them)")
+            validate(v, schema.shape, file, f"{key}.{k}", error)
+    elif schema == STR:
+        if not isinstance(data, str):
+            raise error(file, key, f"must be a string, not {_kind(data)} (quote it)")
+    elif schema == LIST:
+        if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+            raise error(file, key, "must be a list of strings (quote numbers and yes/no)")
+    elif schema == MAP_STR:
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+            raise error(file, key, "must map strings to strings (quote numbers and yes/no)")
+    elif schema == MAP_LIST:
+        if not isinstance(data, dict):
+            raise error(file, key, f"must be a mapping, not {_kind(data)}")
+        for k, v in data.items():
+            validate(v, LIST, file, f"{key}.{k}", error)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "true/false (quote it)",
+            type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def merge(base: Any, extra: Any) -> Any:
+    """Merge `extra` over `base`: mappings key by key, lists extended without repeats, strings replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = merge(base[k], v) if k in base else copy.deepcopy(v)
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return copy.deepcopy(extra)
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("claims").joinpath("lexicon").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def builtin_languages() -> tuple:
+    """The language codes with a lexicon file of their own."""
+    names = [p.name for p in resources.files("claims").joinpath("lexicon").iterdir()]
+    return tuple(sorted(n[:-5] for n in names if n.endswith(".yaml") and len(n) in (7, 8) and n[:-5].isalpha()))
+
+
+@lru_cache(maxsize=None)
+def _load_builtin(name: str, schema_key: str) -> Any:
+    schema = {"language": LANGUAGE_SCHEMA, "common": COMMON_SCHEMA,
+              "entities": ENTITIES_SCHEMA, "places": PLACES_SCHEMA}[schema_key]
+    file = f"claims/lexicon/{name}"
+    data = parse_yaml(_builtin_text(name), file) or {}
+    validate(data, schema, file)
+    return data
+
+
+def load_config(path: str | Path) -> dict:
+    """Read and validate a user's --config file."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(str(path), "", "no such file")
+    if p.stat().st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(str(path), "", "too large for a config file")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise ConfigError(str(path), "", f"cannot be read as UTF-8 text ({exc.__class__.__name__})") from None
+    data = parse_yaml(text, str(path), ConfigError)
+    if data is None:
+        return {}
+    validate(data, CONFIG_SCHEMA, str(path), error=ConfigError)
+    return data
+
+
+class Knowledge:
+    """The built-in lexicons with a user's config merged over them; one per run, read-only."""
+
+    def __init__(self, config: dict | None = None):
+        config = config or {}
+        self.config = config
+        self.common = merge(_load_builtin("common.yaml", "common"), config.get("common", {}))
+        self.entities = merge(_load_builtin("entities.yaml", "entities").get("entities", {}),
+                              config.get("entities", {}))
+        self.places = merge(_load_builtin("places.yaml", "places").get("places", {}),
+                            config.get("places", {}))
+        self._extra_languages = config.get("languages", {})
+        self._languages: dict = {}
+        self._memo: dict = {}
+
+    @classmethod
+    def from_config_file(cls, path: str | Path | None) -> "Knowledge":
+        return cls(load_config(path) if path else None)
+
+    @property
+    def languages(self) -> tuple:
+        """Every language with a lexicon, built in or from the config."""
+        return tuple(sorted(set(builtin_languages()) | set(self._extra_languages)))
+
+    def language(self, code: str | None) -> dict:
+        """The lexicon of one language; an empty one for a language with no file (CLDR still serves it)."""
+        code = code or "und"
+        if code not in self._languages:
+            base = _load_builtin(f"{code}.yaml", "language") if code in builtin_languages() else {}
+            self._languages[code] = merge(base, self._extra_languages.get(code, {}))
+        return self._languages[code]
+
+    def setting(self, name: str, default: float) -> float:
+        """A numeric threshold from common.yaml's thresholds (or the config)."""
+        raw = self.common.get("thresholds", {}).get(name)
+        return float(raw) if raw is not None else default
+
+    def cached(self, key: tuple, build: Callable[[], Any]) -> Any:
+        """Build something from the lexicons once per run (compiled patterns, indexes)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+
+def section(lexicon: dict, *path: str) -> Any:
+    """A nested section of a lexicon, empty when absent: section(lex, 'attribution', 'say')."""
+    node: Any = lexicon
+    for p in path:
+        node = node.get(p, {}) if isinstance(node, dict) else {}
+    return node

@@ -1,0 +1,140 @@
+"""The plain data that flows between the pipeline stages.
+
+read -> Document; clean -> Document.body; extract -> Claim (with Figure, Speaker, Event);
+align -> Alignment (judged). Every offset is a character offset into Document.text, the
+article exactly as decoded, so `text[start:end]` always gives back the quoted words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+Number = Union[int, float]
+Value = Union[int, float, str, None]
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A stretch of page furniture that is not article body, and why."""
+
+    start: int
+    end: int
+    reason: str  # reading_time, related, comments, newsletter, cookies, tags, scraper_mark, navigation, ...
+
+
+@dataclass
+class Document:
+    """One source: an article as decoded, its metadata and which of it is body."""
+
+    id: str  # file stem, made unique across the run
+    path: str  # what the user gave (a file, or "<stdin>", plus "#N" for a record of a JSON Lines file)
+    text: str  # the decoded article text; every offset points here
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None  # "YYYY-MM-DD"
+    language: Optional[str] = None  # ISO 639-1
+    encoding: str = "utf-8"
+    format: str = "text"  # text, markdown, html, json, jsonl
+    body: tuple = ()  # tuple of (start, end) spans kept as article body, in order
+    dropped: tuple = ()  # tuple of Dropped
+
+    @property
+    def body_chars(self) -> int:
+        return sum(e - s for s, e in self.body)
+
+    @property
+    def dropped_chars(self) -> int:
+        return sum(d.end - d.start for d in self.dropped)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known thing named in the text: a person, body, outlet or place."""
+
+    entity: str  # stable id, e.g. "donald-trump", "kremlin", "riyadh"
+    name: str  # canonical English name
+    kind: str  # person, organization, government, outlet, agency, place, ...
+    text: str  # exact surface in Document.text
+    start: int
+    end: int
+    via: str = "alias"  # alias, title, skeleton (cross-script match of an unknown name)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measured value as the words allow it: a point, and the interval around it."""
+
+    kind: str  # duration, date, time, count, money, percent, place
+    value: Value  # duration: seconds; date: "YYYY-MM-DD" (or "YYYY-MM", "YYYY"); time: "HH:MM"; place: id
+    low: Value
+    high: Value
+    hedge: str  # exact, about, more_than, less_than, at_least, at_most, nearly
+    unit: str  # second/minute/hour/day/..., usd/eur/..., percent, people, ...
+    text: str  # exact substring of Document.text
+    start: int
+    end: int
+    precision: Optional[str] = None  # dates: day, month, year, weekday, relative; times: minute, hour
+    counted: Optional[str] = None  # count: what is counted (killed, calls, missiles, ...)
+    zone: Optional[str] = None  # time of day: the zone words when given
+    weekday: Optional[str] = None  # dates: the weekday named with it, if any
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    text: str  # how the article named them (exact surface)
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # call, talks, meeting, summit, visit, ceasefire, strike, attack, war, ...
+    participants: tuple = ()  # entity ids, sorted
+    date: Optional[str] = None  # "YYYY-MM-DD" when known
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str  # "<source id>#<n>"
+    source: str
+    language: str
+    text: str  # the sentence as in the article
+    quote: str  # the words that carry the claim: Document.text[start:end]
+    start: int
+    end: int
+    speaker: Optional[Speaker]  # None: the outlet itself
+    stance: str  # asserted, negated, denied, possible, reported
+    figures: tuple = ()  # tuple of Figure
+    event: Optional[Event] = None
+    slot: Optional[str] = None  # what the figures measure, e.g. "call/duration"
+    scope: Optional[str] = None  # a qualifier that keeps like-looking figures apart (energy, broad, ...)
+    topic: Optional[str] = None  # a reported happening with no figure (for report-vs-denial), e.g. "call"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    id: str
+    slot: str
+    event: Event
+    claims: tuple  # claim ids, in a stable order
+    verdict: str  # contradiction, tension, agreement
+    reason: str
+    score: float
+
+
+@dataclass
+class SourceReport:
+    """What happened to one input: read fine, or skipped and why."""
+
+    path: str
+    ok: bool
+    message: str = ""
+
+
+@dataclass
+class Corpus:
+    """Everything read in a run: documents, and the inputs that had to be skipped."""
+
+    documents: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # list of SourceReport
