@@ -1,0 +1,301 @@
+"""An article's own metadata read from its page: the published date and the outlet.
+
+Both come from where a page states them: the header lines above the first body paragraph, the
+dateline that opens it, and labelled lines ("Published:", "Source:"). A date in running text is a
+claim, not the article's date, so the body itself is never searched.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import hijridate
+import jdatetime
+from babel.dates import get_month_names
+from babel.localedata import locale_identifiers
+
+from .lexicon import Knowledge, section
+from .normalize import fold, fold_text
+
+HEADER_LINES = 12
+HEADER_CHARS = 3000
+DATELINE_CHARS = 80
+DATELINE_PARAGRAPHS = 3
+LONG_PARAGRAPH = 100
+YEARS = {"gregorian": (1900, 2100), "solar_hijri": (1300, 1500), "hijri": (1340, 1600)}
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+SOLAR_KEYS = ("farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar",
+              "mehr", "aban", "azar", "dey", "bahman", "esfand")
+HIJRI_KEYS = ("muharram", "safar", "rabi_al_awwal", "rabi_al_thani", "jumada_al_ula",
+              "jumada_al_akhirah", "rajab", "shaban", "ramadan", "shawwal", "dhu_al_qadah", "dhu_al_hijjah")
+
+# all patterns run on the folded view: ASCII digits, one form per Arabic/Persian letter, lower case
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# a time glued in front of the date ("17:3819/03/2025") is consumed first, so its digits are not the day
+NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}(?::\d{2})?)?(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)")
+DAY_MONTH_YEAR = re.compile(
+    r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th|er|\.|-?ي?ه?م)?[\s,]{1,3}([^\W\d_][^\d\n]{0,30}?)[\s,.]{0,3}(\d{4})(?!\d)")
+MONTH_DAY_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
+WORD = re.compile(r"[^\W\d_]+")
+SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:|\(")
+
+
+def find_published(text: str, body: tuple, language: str | None, knowledge: Knowledge) -> str | None:
+    """The date the page says it was published ("YYYY-MM-DD"), from its header lines, or None."""
+    for line in labelled_lines(text, language, knowledge, "published_label"):
+        found = parse_date(line, language, knowledge)
+        if found:
+            return found
+    for line in header_lines(text, body):
+        found = parse_date(line, language, knowledge)
+        if found:
+            return found
+    return None
+
+
+def find_outlet(text: str, body: tuple, language: str | None, knowledge: Knowledge) -> str | None:
+    """The outlet the page names itself by: a masthead, a dateline or a "Source:" line; or None."""
+    outlets = outlet_index(knowledge)
+    lines = header_lines(text, body)
+    for line in lines:  # a masthead: a line that is an outlet's name and nothing else
+        name = outlets.get(fold(line.strip(" \t:|-–—«»\"'")))
+        if name:
+            return name
+    for line in lines:  # a dateline or credit that names a known outlet
+        hits = _known_in(line, outlets) if len(line.split()) <= 8 else []
+        if hits:
+            return hits[0][1]
+    return _source_line(text, language, knowledge, outlets)
+
+
+def header_lines(text: str, body: tuple = ()) -> list[str]:
+    """The page's own header: short lines near the top and the datelines of the first paragraphs."""
+    lines, paragraphs = [], 0
+    for line in text[:HEADER_CHARS].split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) < LONG_PARAGRAPH:
+            lines.append(stripped)
+        else:
+            paragraphs += 1
+            lines.append(dateline(stripped))
+        if paragraphs >= DATELINE_PARAGRAPHS or len(lines) >= HEADER_LINES:
+            break
+    return [ln for ln in lines if ln]
+
+
+def dateline(paragraph: str) -> str:
+    """The opening words of a paragraph up to its separator ("City, date (Agency) -", "Outlet؛ name -")."""
+    m = SEPARATOR.search(paragraph[:DATELINE_CHARS])
+    return paragraph[:m.start()] if m else ""
+
+
+def labelled_lines(text: str, language: str | None, knowledge: Knowledge, label: str) -> list[str]:
+    """The text after a label ("Published:", "Source:") on every line that starts with one."""
+    pattern = _label_pattern(knowledge, language, label)
+    out = []
+    for line in text.split("\n"):
+        view = fold(line)
+        m = pattern.match(view) if pattern else None
+        if m:
+            out.append(view[m.end():])
+    return out
+
+
+def parse_date(line: str, language: str | None, knowledge: Knowledge) -> str | None:
+    """The first full date in one header line, in any calendar the lexicons name; "YYYY-MM-DD"."""
+    view = fold(line)
+    for finder in (_iso_date, _numeric_date, _named_date):
+        found = finder(view, language, knowledge)
+        if found:
+            return found
+    return None
+
+
+def _iso_date(view: str, language, knowledge) -> str | None:
+    for m in ISO_DATE.finditer(view):
+        found = _to_iso("gregorian", int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found:
+            return found
+    return None
+
+
+def _numeric_date(view: str, language, knowledge) -> str | None:
+    for m in NUMERIC_DATE.finditer(view):
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        calendar = _calendar_of_year(year)
+        day, month = (second, first) if first <= 12 < second else (first, second)
+        found = _to_iso(calendar, year, month, day) if calendar else None
+        if found:
+            return found
+    return None
+
+
+def _named_date(view: str, language, knowledge) -> str | None:
+    for m in DAY_MONTH_YEAR.finditer(view):
+        found = _named(m.group(2), int(m.group(1)), int(m.group(3)), language, knowledge)
+        if found:
+            return found
+    for m in MONTH_DAY_YEAR.finditer(view):
+        found = _named(m.group(1), int(m.group(2)), int(m.group(3)), language, knowledge)
+        if found:
+            return found
+    return None
+
+
+def _named(words: str, day: int, year: int, language: str | None, knowledge: Knowledge) -> str | None:
+    """A date from a month written as words: the language's own names first, then every CLDR locale's."""
+    for index in (month_index(knowledge, language), all_locales_month_index()):
+        month = _month_in(words, index)
+        if month:
+            calendar, number = month
+            found = _to_iso(calendar, year, number, day)
+            if found:
+                return found
+    return None
+
+
+def _month_in(words: str, index: dict) -> tuple | None:
+    """The month named by the words between a day and a year ("مارس/آذار", "de marzo", "марта")."""
+    tokens = WORD.findall(words)
+    if not tokens or len(tokens) > 4:
+        return None
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            hit = index.get(" ".join(tokens[i:i + size]))
+            if hit:
+                return hit
+    return None
+
+
+def _to_iso(calendar: str, year: int, month: int, day: int) -> str | None:
+    low, high = YEARS[calendar]
+    if not (low <= year <= high and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    try:
+        if calendar == "solar_hijri":
+            return jdatetime.date(year, month, day).togregorian().isoformat()
+        if calendar == "hijri":
+            return hijridate.Hijri(year, month, day).to_gregorian().isoformat()
+        return date(year, month, day).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _calendar_of_year(year: int) -> str | None:
+    for calendar in ("gregorian", "solar_hijri"):  # a bare numeric Hijri date reads as Solar Hijri in Iran
+        low, high = YEARS[calendar]
+        if low <= year <= high:
+            return calendar
+    return None
+
+
+def month_index(knowledge: Knowledge, language: str | None) -> dict:
+    """Folded month name -> (calendar, number) for one language: CLDR names, English, its lexicon."""
+    return knowledge.cached(("metadata.months", language), lambda: _build_month_index(knowledge, language))
+
+
+def _build_month_index(knowledge: Knowledge, language: str | None) -> dict:
+    index: dict = {}
+    for locale in ("en", language) if language else ("en",):
+        index.update({name: ("gregorian", n) for name, n in _cldr_months(locale).items()})
+    lexicons = [knowledge.language(language)] if language else []
+    lexicons += [knowledge.language(code) for code in knowledge.languages if code != language]
+    for lexicon in reversed(lexicons):  # the document's own language is written last and wins
+        dates = section(lexicon, "dates")
+        for calendar, key, names in (("gregorian", "months", MONTH_KEYS),
+                                     ("solar_hijri", "solar_hijri_months", SOLAR_KEYS),
+                                     ("hijri", "hijri_months", HIJRI_KEYS)):
+            for n, month in enumerate(names, 1):
+                for form in section(dates, key, month) or []:
+                    index[fold(form)] = (calendar, n)
+    return index
+
+
+def _cldr_months(locale: str) -> dict:
+    names: dict = {}
+    try:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for n, name in get_month_names(width, context, locale=locale).items():
+                    key = fold(name.strip("."))
+                    if len(key) >= 3:
+                        names[key] = n
+    except (ValueError, LookupError, TypeError):
+        return {}
+    return names
+
+
+_ALL_LOCALES: dict = {}
+
+
+def all_locales_month_index() -> dict:
+    """Month names of every CLDR base locale, kept only where all locales agree on the month."""
+    if not _ALL_LOCALES:
+        seen: dict = {}
+        for locale in sorted(loc for loc in locale_identifiers() if "_" not in loc):
+            for name, n in _cldr_months(locale).items():
+                seen.setdefault(name, set()).add(n)
+        _ALL_LOCALES.update({name: ("gregorian", next(iter(ns))) for name, ns in seen.items() if len(ns) == 1})
+    return _ALL_LOCALES
+
+
+def outlet_index(knowledge: Knowledge) -> dict:
+    """Folded alias -> name of every outlet and news agency in the entities lexicon."""
+    return knowledge.cached(("metadata.outlets",), lambda: _build_outlet_index(knowledge))
+
+
+def _build_outlet_index(knowledge: Knowledge) -> dict:
+    index = {}
+    for key, entity in sorted(knowledge.entities.items()):
+        if entity.get("kind") not in ("outlet", "agency"):
+            continue
+        name = entity.get("name", key)
+        for form in [name] + [a for forms in (entity.get("aliases") or {}).values() for a in forms]:
+            if fold(form):
+                index.setdefault(fold(form), name)
+    return index
+
+
+def _known_in(line: str, outlets: dict) -> list:
+    view = " ".join(WORD.findall(fold(line)))
+    hits = []
+    for alias, name in outlets.items():
+        if len(alias) >= 3 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", view):
+            hits.append((view.find(alias), name))
+    return sorted(hits)
+
+
+def _source_line(text: str, language, knowledge: Knowledge, outlets: dict) -> str | None:
+    """The name after a "Source:" label, on the same line or the next non-empty one."""
+    pattern = _label_pattern(knowledge, language, "source_label")
+    if pattern is None:
+        return None
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        folded = fold_text(line)
+        m = pattern.match(folded.view)
+        if not m:
+            continue
+        rest = line[folded.to_original(m.end(), len(folded.view))[0]:] if m.end() < len(folded.view) else ""
+        candidates = [rest] + [ln for ln in lines[i + 1:i + 4] if ln.strip()][:1]
+        for candidate in candidates:
+            name = candidate.strip(" \t:|-–—«»\"'()")
+            if name and len(name.split()) <= 6 and not name.endswith((".", "؟", "?", "!")):
+                return outlets.get(fold(name), name)
+    return None
+
+
+def _label_pattern(knowledge: Knowledge, language: str | None, label: str):
+    def build():
+        labels = set()
+        for code in ([language] if language else []) + list(knowledge.languages):
+            labels.update(fold(x).rstrip(":").strip() for x in section(knowledge.language(code), "metadata", label))
+        labels.discard("")
+        if not labels:
+            return None
+        alternation = "|".join(re.escape(x) for x in sorted(labels, key=lambda x: (-len(x), x)))
+        return re.compile(rf"\s*(?:{alternation})\s*[:：]?\s*(?=\W|$)")
+    return knowledge.cached(("metadata.label", label, language), build)
