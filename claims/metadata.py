@@ -104,17 +104,20 @@ def labelled_lines(text: str, language: str | None, knowledge: Knowledge, label:
     return out
 
 
-def parse_date(line: str, language: str | None, knowledge: Knowledge) -> str | None:
-    """The first full date in one header line, in any calendar the lexicons name; "YYYY-MM-DD"."""
+def parse_date(line: str, language: str | None, knowledge: Knowledge, *, every_locale: bool = True) -> str | None:
+    """The first full date in one header line, in any calendar the lexicons name; "YYYY-MM-DD".
+
+    every_locale: also try the month names of every CLDR locale (built once, about three seconds).
+    """
     view = fold(line)
     for finder in (_iso_date, _numeric_date, _named_date):
-        found = finder(view, language, knowledge)
+        found = finder(view, language, knowledge, every_locale)
         if found:
             return found
     return None
 
 
-def _iso_date(view: str, language, knowledge) -> str | None:
+def _iso_date(view: str, language, knowledge, every_locale) -> str | None:
     for m in ISO_DATE.finditer(view):
         found = _to_iso("gregorian", int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if found:
@@ -122,7 +125,7 @@ def _iso_date(view: str, language, knowledge) -> str | None:
     return None
 
 
-def _numeric_date(view: str, language, knowledge) -> str | None:
+def _numeric_date(view: str, language, knowledge, every_locale) -> str | None:
     for m in NUMERIC_DATE.finditer(view):
         first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         calendar = _calendar_of_year(year)
@@ -133,21 +136,25 @@ def _numeric_date(view: str, language, knowledge) -> str | None:
     return None
 
 
-def _named_date(view: str, language, knowledge) -> str | None:
+def _named_date(view: str, language, knowledge, every_locale) -> str | None:
     for m in DAY_MONTH_YEAR.finditer(view):
-        found = _named(m.group(2), int(m.group(1)), int(m.group(3)), language, knowledge)
+        found = _named(m.group(2), int(m.group(1)), int(m.group(3)), language, knowledge, every_locale)
         if found:
             return found
     for m in MONTH_DAY_YEAR.finditer(view):
-        found = _named(m.group(1), int(m.group(2)), int(m.group(3)), language, knowledge)
+        found = _named(m.group(1), int(m.group(2)), int(m.group(3)), language, knowledge, every_locale)
         if found:
             return found
     return None
 
 
-def _named(words: str, day: int, year: int, language: str | None, knowledge: Knowledge) -> str | None:
+def _named(words: str, day: int, year: int, language: str | None, knowledge: Knowledge,
+           every_locale: bool) -> str | None:
     """A date from a month written as words: the language's own names first, then every CLDR locale's."""
-    for index in (month_index(knowledge, language), all_locales_month_index()):
+    indexes = [month_index(knowledge, language)]
+    if every_locale:
+        indexes.append(all_locales_month_index())
+    for index in indexes:
         month = _month_in(words, index)
         if month:
             calendar, number = month
