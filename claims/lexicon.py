@@ -95,6 +95,14 @@ LANGUAGE_SCHEMA: dict = {
         "pm": LIST,
         "zones": MAP_LIST,  # zone id -> phrases ("بتوقيت واشنطن": washington)
     },
+    "locative": LIST,  # "in", "في", "در", "в": a place follows
+    "offset_markers": LIST,  # "after", "بعد", "ago": the duration that follows is an offset, not a length
+    "morphology": {
+        "proclitics": LIST,  # one-letter prefixes glued to a word (Arabic و ف ب ل ک)
+        "article": LIST,  # a definite article glued to a word ("ال")
+        "suffixes": LIST,  # endings a noun may carry (plural, possessive, ezafe: "ها", "های", "ه")
+        "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
+    },
     "furniture": MAP_LIST,  # reason -> phrases that mark page furniture (reading_time, comments, ...)
     "metadata": {
         "source_label": LIST,  # "Source:", "المصدر:", "منبع:"

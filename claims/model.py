@@ -138,3 +138,15 @@ class Corpus:
 
     documents: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # list of SourceReport
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Claims that align: the same slot of the same event, before a verdict is given."""
+
+    slot: str
+    event: Event
+    claims: tuple  # tuple of Claim, in a stable order
+    members: tuple  # tuple of (Claim, Figure): every figure that fills the slot
+    kind: str = "values"  # values, or denial (a report and its denial)
+    score: float = 1.0

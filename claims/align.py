@@ -1,0 +1,118 @@
+"""Alignment: claims about the same slot of the same event, across sources and languages.
+
+Claims are blocked by slot, scope and participants (entity ids, the same in every script), so no
+step compares every claim with every other. Within a block, claims of events on different days
+part ways; claims whose event names no participants align only within one language and only when
+their sentences are alike (rapidfuzz). A denial aligns with the report it denies.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .lexicon import Knowledge
+from .model import Candidate, Claim, Event
+from .normalize import fold
+
+COMPARABLE_STANCES = ("asserted", "reported", "possible")
+CROSS_LANGUAGE_SCORE = 0.8  # ids, concepts and values matched; no string to compare
+MAX_SCORED_PAIRS = 40
+
+
+def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
+    """Candidates for judgement: one per slot of one event holding at least two voices."""
+    blocks: dict = defaultdict(list)
+    for claim in claims:
+        if claim.slot and claim.event and claim.stance in COMPARABLE_STANCES:
+            blocks[(claim.slot, claim.scope or "", claim.event.participants)].append(claim)
+    candidates = []
+    for (slot, _scope, participants), members in sorted(blocks.items()):
+        for group in _split(members, slot, participants, knowledge):
+            candidate = _candidate(slot, group)
+            if candidate is not None:
+                candidates.append(candidate)
+    candidates.extend(_denials(claims))
+    return candidates
+
+
+def _split(members: list[Claim], slot: str, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
+    groups = _by_event_day(members, slot)
+    if participants:
+        return groups
+    threshold = knowledge.setting("context_similarity", 55)
+    return [cluster for group in groups for cluster in _by_context(group, threshold)]
+
+
+def _by_event_day(members: list[Claim], slot: str) -> list[list[Claim]]:
+    """Events a day or more apart are different events (the slot's own dates excepted)."""
+    if slot.endswith("/date"):
+        return [members]
+    days = sorted({c.event.date for c in members if c.event.date})
+    if len(days) <= 1:
+        return [members]
+    return [[c for c in members if c.event.date == day] for day in days]
+
+
+def _by_context(members: list[Claim], threshold: float) -> list[list[Claim]]:
+    """Claims with no named participants: same language and alike sentences only."""
+    clusters: list[list[Claim]] = []
+    for claim in members:
+        for cluster in clusters:
+            head = cluster[0]
+            if head.language == claim.language and _similarity(head, claim) >= threshold:
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+def _similarity(a: Claim, b: Claim) -> float:
+    return fuzz.token_set_ratio(fold(a.text), fold(b.text))
+
+
+def _candidate(slot: str, group: list[Claim]) -> Optional[Candidate]:
+    voices = {(c.source, c.speaker.id if c.speaker else None) for c in group}
+    if len(voices) < 2:
+        return None
+    kind = slot.rsplit("/", 1)[-1].split(":")[0]
+    members = tuple((c, f) for c in group for f in c.figures if f.kind == kind)
+    if not members:
+        return None
+    event = _merged_event(group)
+    return Candidate(slot=slot, event=event, claims=tuple(group), members=members, score=_score(group))
+
+
+def _merged_event(group: list[Claim]) -> Event:
+    first = group[0].event
+    days = sorted({c.event.date for c in group if c.event.date})
+    return Event(type=first.type, participants=first.participants, date=days[0] if len(days) == 1 else None)
+
+
+def _score(group: list[Claim]) -> float:
+    """How sure the alignment is: sentence likeness within a language, a fixed trust across."""
+    scores = []
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.source == b.source:
+                continue
+            scores.append(_similarity(a, b) / 100 if a.language == b.language else CROSS_LANGUAGE_SCORE)
+            if len(scores) >= MAX_SCORED_PAIRS:
+                break
+    mean = sum(scores) / len(scores) if scores else CROSS_LANGUAGE_SCORE
+    return round(0.5 + 0.5 * mean, 2)
+
+
+def _denials(claims: list[Claim]) -> list[Candidate]:
+    by_id = {c.id: c for c in claims}
+    out = []
+    for claim in claims:
+        report = by_id.get(claim.topic or "")
+        if claim.stance != "denied" or report is None:
+            continue
+        event = claim.event or report.event or Event(type="report")
+        out.append(Candidate(slot=f"{event.type}/occurrence", event=event, claims=(report, claim),
+                             members=(), kind="denial", score=0.9))
+    return out

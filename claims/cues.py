@@ -1,0 +1,102 @@
+"""Cue words in an article: verbs of saying and denial, stance markers, event nouns, scopes,
+"with"/"between", measuring verbs and offsets. All of them come from the language's lexicon.
+
+A cue is found on the folded view, as a whole word, with the glued prefixes and suffixes the
+lexicon's `morphology` section allows (Arabic proclitics and article, Persian plural and ezafe
+endings), and with the construct form of a noun before a suffix (Arabic ة -> ت).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Knowledge, section
+from .normalize import Folded, fold
+from .patterns import phrase_regex, word_pattern
+
+# lexicon path -> cue kind; a mapping section gives (kind, key) for each of its keys
+FLAT = {
+    ("attribution", "say"): "say",
+    ("attribution", "deny"): "deny",
+    ("attribution", "according_to"): "according_to",
+    ("attribution", "report"): "report",
+    ("attribution", "continuation"): "continuation",
+    ("stance", "negation"): "negation",
+    ("stance", "possible"): "possible",
+    ("stance", "reported"): "reported",
+    ("participants", "counterpart"): "counterpart",
+    ("participants", "between"): "between",
+    ("participants", "with"): "with",
+    ("measure", "lasted"): "lasted",
+    ("measure", "duration_markers"): "duration_marker",
+    ("offset_markers",): "offset",
+    ("locative",): "locative",
+}
+KEYED = {("events",): "event", ("scopes",): "scope"}
+NOUN_KINDS = {"event", "scope"}  # nouns take suffixes; verbs and particles are listed inflected
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # say, deny, according_to, report, continuation, negation, possible, reported,
+    #            event, scope, counterpart, between, with, lasted, duration_marker, offset, locative
+    value: str  # the event type or scope id; else the same as kind
+    start: int  # offsets in the original text
+    end: int
+
+
+def find_cues(folded: Folded, language: str | None, knowledge: Knowledge) -> list[Cue]:
+    """Every cue of the language's lexicon in the text, in text order, longest match first."""
+    matcher = knowledge.cached(("cues", language), lambda: _build_matcher(knowledge.language(language)))
+    if matcher is None:
+        return []
+    pattern, table = matcher
+    cues = []
+    for m in pattern.finditer(folded.view):
+        start, end = folded.to_original(m.start(), m.end())
+        for kind, value in table.get(m.group("core"), ()):
+            cues.append(Cue(kind, value, start, end))
+    return cues
+
+
+def _build_matcher(lex: dict):
+    table: dict[str, list] = {}
+    morph = section(lex, "morphology")
+    suffixes = [fold(s) for s in morph.get("suffixes", [])]
+    construct = {fold(k): fold(v) for k, v in morph.get("construct", {}).items()}
+    for path, kind in FLAT.items():
+        for phrase in section(lex, *path) or []:
+            _add(table, fold(phrase), (kind, kind))
+    for path, kind in KEYED.items():
+        for key, phrases in (section(lex, *path) or {}).items():
+            for phrase in phrases:
+                for form in _noun_forms(fold(phrase), suffixes, construct):
+                    _add(table, form, (kind, key))
+    if not table:
+        return None
+    prefix = phrase_regex([fold(p) for p in morph.get("proclitics", [])])
+    article = phrase_regex([fold(p) for p in morph.get("article", [])])
+    pre = ""
+    if morph.get("proclitics") or morph.get("article"):
+        parts = []
+        if morph.get("proclitics"):
+            parts.append(f"(?:{prefix}){{0,2}}")
+        if morph.get("article"):
+            parts.append(f"(?:{article})?")
+        pre = "".join(parts)
+    suf = phrase_regex(suffixes) if suffixes else ""
+    return word_pattern(phrase_regex(sorted(table)), pre, suf), table
+
+
+def _noun_forms(phrase: str, suffixes: list, construct: dict) -> list[str]:
+    """A noun and its construct forms before a suffix (مکالمه -> مکالمته, when ه -> ت)."""
+    forms = [phrase]
+    last = phrase[-1:]
+    if last in construct and " " not in phrase:
+        stem = phrase[:-1] + construct[last]
+        forms.extend(stem + s for s in suffixes if s)
+    return forms
+
+
+def _add(table: dict, phrase: str, entry: tuple) -> None:
+    if phrase and entry not in table.setdefault(phrase, []):
+        table[phrase].append(entry)

@@ -1,0 +1,152 @@
+"""What a figure measures: the event it stands with, and that event's participants.
+
+A figure belongs to the event noun of its own clause ("a call that lasted 90 minutes"), or, for a
+duration introduced by "for"/"lasted", to the event before it in the sentence; a date that opens a
+sentence ("Yesterday, Tuesday, ...") dates the sentence's event. Participants are the sentence's
+subject and the names after "with"/"between" nearest the figure; when the sentence names too few
+("the two leaders began a call"), the article's main event of that type lends its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .cues import Cue
+from .model import Event, Figure, Mention, Speaker
+
+PARTY_KINDS = {"person", "government", "military", "party", "organization", "institution", "ministry", "body"}
+STATE_EVENTS = {"ceasefire", "truce", "war", "attack", "strike", "talks", "agreement", "sanctions", "deal"}
+GROUP_REACH = 45  # chars from "with" to the first name of its group ("مع نظيره الروسي فلاديمير بوتين")
+COORDINATION_GAP = 7  # chars between two coordinated names ("X و Y", "X and Y", "X, Y")
+OPENING_DATE_SLACK = 14  # words besides the date allowed in an opening clause ("وأمس الثلاثاء")
+MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
+WITH_KINDS = ("with", "between")
+NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
+
+
+@dataclass(frozen=True)
+class Group:
+    """Names that follow one "with" or "between"."""
+
+    start: int
+    end: int
+    ids: tuple
+
+
+def party_mentions(mentions: list[Mention], event_type: Optional[str]) -> list[Mention]:
+    """Mentions that can take part in an event: people and bodies; countries for state events."""
+    return [m for m in mentions if m.kind in PARTY_KINDS or
+            (m.kind == "country" and event_type in STATE_EVENTS)]
+
+
+def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Group]:
+    """The names after each "with"/"between" in a sentence, coordinated names included."""
+    groups = []
+    for cue in cues:
+        if cue.kind not in WITH_KINDS:
+            continue
+        following = [m for m in mentions if 0 <= m.start - cue.end <= GROUP_REACH]
+        if not following:
+            continue
+        chain = _coordinated(text, following[0], mentions)
+        groups.append(Group(cue.start, chain[-1].end, tuple(m.entity for m in chain)))
+    return groups
+
+
+def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[Mention]:
+    chain = [first]
+    for m in mentions:
+        if m.start >= chain[-1].end and m.start - chain[-1].end <= COORDINATION_GAP:
+            gap = text[chain[-1].end:m.start]
+            if not any(ch.isdigit() for ch in gap):
+                chain.append(m)
+    return chain
+
+
+def subject_ids(text: str, span: tuple[int, int], mentions: list[Mention], groups: list[Group],
+                speaker: Optional[Speaker], before: int) -> tuple:
+    """The first party named in the sentence before `before` that is not an object or the speaker."""
+    grouped = {(g.start, g.end) for g in groups}
+    for m in mentions:
+        if m.start >= before:
+            break
+        if speaker is not None and m.entity == speaker.id:
+            continue
+        if any(s <= m.start < e for s, e in grouped):
+            continue
+        return tuple(x.entity for x in _coordinated(text, m, mentions))
+    return ()
+
+
+def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int],
+                  cues: list[Cue]) -> Optional[Cue]:
+    """The event noun a figure measures, or None when the sentence ties it to none."""
+    events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]]
+    if fig.kind == "duration":
+        events = [c for c in events if c.value not in NO_MEASURE]
+    if not events or _is_offset(fig, cues):
+        return None
+    in_clause = [c for c in events if clause[0] <= c.start < clause[1]]
+    if in_clause:
+        return min(in_clause, key=lambda c: _distance(c, fig))
+    if fig.kind == "duration" and _marked(fig, cues):
+        before = [c for c in events if c.end <= fig.start]
+        return before[-1] if before else None
+    if fig.kind in ("date", "time") and clause[0] == sentence[0] and \
+            (clause[1] - clause[0]) - (fig.end - fig.start) <= OPENING_DATE_SLACK:
+        return events[0]
+    return None
+
+
+def _distance(cue: Cue, fig: Figure) -> float:
+    if cue.end <= fig.start:
+        return fig.start - cue.end
+    if cue.start >= fig.end:
+        return 1.5 * (cue.start - fig.end)
+    return 0.0  # the figure names the event itself ("two phone calls")
+
+
+def _marked(fig: Figure, cues: list[Cue]) -> bool:
+    return any(c.kind in ("duration_marker", "lasted") and 0 <= fig.start - c.end <= MARKER_REACH
+               or c.kind == "duration_marker" and c.start >= fig.start and c.end <= fig.end
+               for c in cues)
+
+
+def _is_offset(fig: Figure, cues: list[Cue]) -> bool:
+    """"after about an hour", "two weeks ago": a distance in time, not how long an event lasted."""
+    return fig.kind == "duration" and any(
+        c.kind == "offset" and (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3)
+        for c in cues)
+
+
+def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sentence: tuple[int, int],
+                     mentions: list[Mention], cues: list[Cue], speaker: Optional[Speaker]) -> tuple:
+    """Entity ids taking part in the event a figure measures, sorted."""
+    parties = party_mentions(mentions, event_type)
+    groups = with_groups(text, cues, parties)
+    ids = set()
+    if groups:
+        nearest = min(groups, key=lambda g: _gap(g, fig_span))
+        ids.update(nearest.ids)
+    ids.update(subject_ids(text, sentence, parties, groups, speaker, fig_span[0]))
+    if groups and len(ids) < 2 and speaker is not None and \
+            any(m.entity == speaker.id and m.kind == "person" for m in mentions):
+        ids.add(speaker.id)  # "Trump said the call with Zelensky lasted an hour": his own call
+    return tuple(sorted(ids))
+
+
+def _gap(group: Group, span: tuple[int, int]) -> int:
+    if group.end <= span[0]:
+        return span[0] - group.end
+    if group.start >= span[1]:
+        return group.start - span[1]
+    return 0
+
+
+def event_for(fig: Figure, cue: Cue, participants: tuple, main: Optional[Event],
+              date: Optional[str]) -> Event:
+    """The event a figure measures, lending the main event's participants when too few are named."""
+    if len(participants) < 2 and main is not None and main.type == cue.value \
+            and set(participants) <= set(main.participants):
+        participants = main.participants
+    return Event(type=cue.value, participants=participants, date=date)

@@ -1,0 +1,208 @@
+"""Claims from one article: who said what, with every figure tied to the event it measures.
+
+The stage gathers what the finders see in the body (dates and times, numbers, entities, places,
+cue words), walks the sentences in order keeping the last speaker, and makes one claim per
+sentence and event: its figures, speaker, stance, event, and the exact words that carry it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from . import dates, entities, figures
+from .cues import Cue, find_cues
+from .events import NO_MEASURE, event_cue_for, event_for, participants_for, with_groups
+from .lexicon import Knowledge
+from .model import Claim, Document, Event, Figure, Mention, Speaker
+from .normalize import fold_text
+from .segment import split_clauses, split_sentences
+from .speakers import Attribution, attribute, stance_of
+
+PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", "village", "area"}
+LOCATIVE_GAP = 3
+QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
+DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
+
+
+@dataclass
+class Sentence:
+    """One sentence with everything found inside it, all in original offsets."""
+
+    index: int
+    span: tuple
+    cues: list
+    mentions: list
+    figures: list
+
+
+def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
+    """Every claim of one article, in text order."""
+    sentences = analyse(doc, knowledge)
+    main = main_event(doc.text, sentences)
+    claims: list[Claim] = []
+    last: Optional[Speaker] = None
+    for sent in sentences:
+        objects = {m.start for g in with_groups(doc.text, sent.cues, sent.mentions)
+                   for m in sent.mentions if g.start <= m.start < g.end}
+        attribution = attribute(doc.text, sent.span, sent.cues, sent.mentions, objects, last)
+        if attribution.speaker is not None:
+            last = attribution.speaker
+        for claim in _sentence_claims(doc, sent, attribution, main, knowledge, len(claims)):
+            claims.append(claim)
+    return _link_denials(claims, sentences)
+
+
+def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
+    """Find dates, figures, entities and cues once, and share them out to the body's sentences."""
+    folded = fold_text(doc.text)
+    language = doc.language
+    found_dates = dates.find_dates(folded, language, knowledge, published=doc.published)
+    skip = [(f.start, f.end) for f in found_dates]
+    numbers = figures.find_figures(folded, language, knowledge, skip=skip)
+    mentions = sorted(entities.find_mentions(folded, language, knowledge), key=lambda m: (m.start, m.end))
+    cues = sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end))
+    places = _place_figures(mentions, cues)
+    all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
+    spans = split_sentences(doc.text, doc.body)
+    by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
+    return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
+            for i, span in enumerate(spans)]
+
+
+def _within(items: list, starts: list[int], span: tuple) -> list:
+    lo = bisect_left(starts, span[0])
+    hi = bisect_left(starts, span[1])
+    return [x for x in items[lo:hi] if x.end <= span[1]]
+
+
+def _place_figures(mentions: list[Mention], cues: list[Cue]) -> list[Figure]:
+    """A place right after "in"/"في"/"در" is where something happens."""
+    ends = {c.end for c in cues if c.kind == "locative"}
+    out = []
+    for m in mentions:
+        if m.kind in PLACE_KINDS and any(m.start - e in range(0, LOCATIVE_GAP + 1) for e in ends):
+            out.append(Figure(kind="place", value=m.entity, low=m.entity, high=m.entity, hedge="exact",
+                              unit=m.kind, text=m.text, start=m.start, end=m.end))
+    return out
+
+
+def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
+    """The article's first event with two named participants: what "the two leaders" refers to."""
+    for sent in sentences:
+        for cue in sent.cues:
+            if cue.kind != "event" or cue.value in NO_MEASURE:
+                continue
+            ids = participants_for((cue.start, cue.end), cue.value, text, sent.span, sent.mentions,
+                                   sent.cues, None)
+            if len(ids) >= 2:
+                return Event(type=cue.value, participants=ids)
+    return None
+
+
+def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
+                     knowledge: Knowledge, numbered: int) -> list[Claim]:
+    text = doc.text
+    clauses = split_clauses(text, *sent.span) or [sent.span]
+    groups: dict = {}
+    for fig in sent.figures:
+        clause = next((c for c in clauses if c[0] <= fig.start < c[1]), sent.span)
+        cue = event_cue_for(fig, sent.span, clause, sent.cues)
+        event = None
+        if cue is not None:
+            ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
+                                   sent.cues, attribution.speaker)
+            event = event_for(fig, cue, ids, main, _sentence_date(sent, cue))
+        groups.setdefault(event, []).append((fig, cue, clause))
+    speaker_kind = _kind_of(attribution.speaker, knowledge)
+    claims = []
+    for event, members in groups.items():
+        figs = tuple(f for f, _, _ in members)
+        start, end = _quote_span(text, members)
+        clause = (min(c[0] for _, _, c in members), max(c[1] for _, _, c in members))
+        claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
+                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event,
+                             _slot(event, figs)))
+    if not claims and (attribution.speaker is not None or _reports(sent.cues)):
+        stance = stance_of(sent.cues, sent.span, attribution, speaker_kind, text)
+        event = _topic_event(text, sent, attribution, main)
+        claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
+                             (), event, None))
+    return claims
+
+
+def _reports(cues: list[Cue]) -> bool:
+    return any(c.kind in ("deny", "reported", "report") for c in cues)
+
+
+def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Optional[Event]) -> Optional[Event]:
+    cue = next((c for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE), None)
+    if cue is None:
+        return None
+    ids = participants_for((cue.start, cue.end), cue.value, text, sent.span, sent.mentions, sent.cues,
+                           attribution.speaker)
+    if len(ids) < 2 and main is not None and main.type == cue.value and set(ids) <= set(main.participants):
+        ids = main.participants
+    return Event(type=cue.value, participants=ids)
+
+
+def _sentence_date(sent: Sentence, cue: Cue) -> Optional[str]:
+    """A full date given in the same sentence dates its event."""
+    for fig in sent.figures:
+        if fig.kind == "date" and fig.precision in ("day", "weekday") and isinstance(fig.value, str) \
+                and len(fig.value) == 10 and not fig.value.startswith("-"):
+            return fig.value
+    return None
+
+
+def _slot(event: Optional[Event], figs: tuple) -> Optional[str]:
+    if event is None:
+        return None
+    fig = figs[0]
+    dimension = f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
+    return f"{event.type}/{dimension}"
+
+
+def _quote_span(text: str, members: list) -> tuple[int, int]:
+    """From the event noun before the first figure (if near) to the end of the last figure."""
+    start = min(f.start for f, _, _ in members)
+    end = max(f.end for f, _, _ in members)
+    for fig, cue, clause in members:
+        if cue is not None and cue.end <= fig.start and fig.start - cue.end <= QUOTE_REACH \
+                and cue.start >= clause[0]:
+            start = min(start, cue.start)
+    return start, end
+
+
+def _kind_of(speaker: Optional[Speaker], knowledge: Knowledge) -> Optional[str]:
+    if speaker is None:
+        return None
+    return knowledge.entities.get(speaker.id, {}).get("kind", "person")
+
+
+def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribution: Attribution,
+           stance: str, figs: tuple, event: Optional[Event], slot: Optional[str]) -> Claim:
+    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und",
+                 text=doc.text[sent.span[0]:sent.span[1]], quote=doc.text[start:end], start=start, end=end,
+                 speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot)
+
+
+def _link_denials(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
+    """A denial with no figure of its own denies the report just before it ("these reports")."""
+    starts = [s.span[0] for s in sentences]
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.stance != "denied" or claim.figures:
+            continue
+        here = _sentence_index(claim, starts)
+        for prev in reversed(out[:i]):
+            if prev.stance == "reported" and here - _sentence_index(prev, starts) <= DENIAL_REACH \
+                    and (prev.speaker is None or claim.speaker is None or prev.speaker.id != claim.speaker.id):
+                event = claim.event or prev.event
+                out[i] = replace(claim, topic=prev.id, event=event)
+                break
+    return out
+
+
+def _sentence_index(claim: Claim, starts: list[int]) -> int:
+    return max(0, bisect_left(starts, claim.start + 1) - 1)

@@ -1,0 +1,80 @@
+"""Figures in words a person reads at a glance: "about 2.5 h", "more than 90 min", "Tue 2025-03-18"."""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+
+from .model import Figure
+
+HEDGE_WORDS = {"exact": "", "about": "about ", "nearly": "nearly ", "more_than": "more than ",
+               "less_than": "less than ", "at_least": "at least ", "at_most": "at most "}
+DURATION_STEPS = ((86400 * 365, "years", "year"), (86400 * 30, "months", "month"),
+                  (86400 * 7, "weeks", "week"), (86400, "days", "day"), (3600, "h", "h"), (60, "min", "min"),
+                  (1, "s", "s"))
+UNIT_BASE = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+             "month": 2592000, "year": 31536000}
+
+
+def describe_figure(fig: Figure) -> str:
+    """The figure's value in human units, with its hedge."""
+    hedge = HEDGE_WORDS.get(fig.hedge, "")
+    if fig.kind == "duration" and isinstance(fig.value, (int, float)):
+        return hedge + describe_duration(fig.value, fig.unit)
+    if fig.kind == "date":
+        return hedge + _describe_date(fig)
+    if fig.kind == "time":
+        return hedge + str(fig.value) + (f" ({fig.zone.replace('_', ' ')} time)" if fig.zone else "")
+    if fig.kind == "percent":
+        return f"{hedge}{number(fig.value)}%"
+    if fig.kind == "money":
+        return f"{hedge}{number(fig.value)} {fig.unit.upper()}"
+    if fig.kind == "count":
+        return f"{hedge}{number(fig.value)}" + (f" {fig.counted}" if fig.counted else "")
+    if fig.kind == "place":
+        return str(fig.value).replace("-", " ").title()
+    return hedge + str(fig.value)
+
+
+def describe_duration(seconds: float, unit: str = "") -> str:
+    """Seconds in the unit the article used when it reads well, else the largest whole unit."""
+    base = UNIT_BASE.get(unit)
+    if base and seconds / base < 1000:
+        value = seconds / base
+        if unit in ("hour", "minute", "second"):
+            name = {"hour": "h", "minute": "min", "second": "s"}[unit]
+            if unit == "hour" and value < 1:
+                return f"{number(seconds / 60)} min"
+            return f"{number(value)} {name}"
+        return f"{number(value)} {unit}{'s' if value != 1 else ''}"
+    for size, plural, single in DURATION_STEPS:
+        if seconds >= size:
+            value = seconds / size
+            return f"{number(value)} {single if value == 1 else plural}"
+    return f"{number(seconds)} s"
+
+
+def number(value) -> str:
+    """A number without a trailing .0, with thin grouping for large ones."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+        return "∞" if value > 0 else "-∞"
+    rounded = round(float(value), 2)
+    if rounded == int(rounded):
+        whole = int(rounded)
+        return f"{whole:,}" if abs(whole) >= 10000 else str(whole)
+    return f"{rounded:g}"
+
+
+def _describe_date(fig: Figure) -> str:
+    value = fig.value
+    weekday = (fig.weekday or "").capitalize()
+    if not value:
+        return weekday or fig.text
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            day = _dt.date.fromisoformat(value).strftime("%a")
+        except ValueError:
+            return value
+        return f"{day} {value}"
+    return str(value)
