@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import hijridate
 import jdatetime
@@ -43,12 +44,13 @@ SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:|\(")
 
 def find_published(text: str, body: tuple, language: str | None, knowledge: Knowledge) -> str | None:
     """The date the page says it was published ("YYYY-MM-DD"), from its header lines, or None."""
+    every_locale = not _has_cldr_months(language)  # other locales' names only for a language CLDR lacks
     for line in labelled_lines(text, language, knowledge, "published_label"):
-        found = parse_date(line, language, knowledge)
+        found = parse_date(line, language, knowledge, every_locale=every_locale)
         if found:
             return found
     for line in header_lines(text, body):
-        found = parse_date(line, language, knowledge)
+        found = parse_date(line, language, knowledge, every_locale=every_locale)
         if found:
             return found
     return None
@@ -221,6 +223,7 @@ def _build_month_index(knowledge: Knowledge, language: str | None) -> dict:
     return index
 
 
+@lru_cache(maxsize=None)
 def _cldr_months(locale: str) -> dict:
     names: dict = {}
     try:
@@ -233,6 +236,10 @@ def _cldr_months(locale: str) -> dict:
     except (ValueError, LookupError, TypeError):
         return {}
     return names
+
+
+def _has_cldr_months(language: str | None) -> bool:
+    return bool(language) and bool(_cldr_months(language))
 
 
 _ALL_LOCALES: dict = {}
