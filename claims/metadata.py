@@ -39,7 +39,7 @@ DAY_MONTH_YEAR = re.compile(
     r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th|er|\.|-?ي?ه?م)?[\s,]{1,3}([^\W\d_][^\d\n]{0,30}?)[\s,.]{0,3}(\d{4})(?!\d)")
 MONTH_DAY_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
 WORD = re.compile(r"[^\W\d_]+")
-SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:|\(")
+SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:")
 
 
 def find_published(text: str, body: tuple, language: str | None, knowledge: Knowledge) -> str | None:
@@ -121,7 +121,9 @@ def parse_date(line: str, language: str | None, knowledge: Knowledge, *, every_l
 
 def _iso_date(view: str, language, knowledge, every_locale) -> str | None:
     for m in ISO_DATE.finditer(view):
-        found = _to_iso("gregorian", int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year = int(m.group(1))
+        calendar = _calendar_of_year(year)
+        found = _to_iso(calendar, year, int(m.group(2)), int(m.group(3))) if calendar else None
         if found:
             return found
     return None
