@@ -1,0 +1,814 @@
+"""Dates and times of day in running text, in any calendar the lexicons name.
+
+Month and weekday names come from CLDR through Babel for every locale of a language, plus the
+lexicon's `dates` extras; relative words, calendar marks, year cues, o'clock words, half-day words
+and zone phrases come from the lexicon's `dates` and `times` sections. Matching runs on the folded
+view: one lexer pattern per language finds numbers and known words, and a small grammar over those
+tokens reads day-month-year, month-year, numeric dates, weekdays, relative days and times of day.
+Spans are mapped back to the original text. In lexicon phrases "#" stands for the number.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+import jdatetime
+from babel import localedata
+from babel.dates import get_date_format, get_day_names, get_month_names
+from hijridate import Gregorian, Hijri
+
+from .lexicon import Knowledge, section
+from .model import Figure
+from .normalize import Folded, fold, fold_text
+
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+SOLAR_KEYS = ("farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban",
+              "azar", "dey", "bahman", "esfand")
+HIJRI_KEYS = ("muharram", "safar", "rabi_al_awwal", "rabi_al_thani", "jumada_al_ula", "jumada_al_akhirah",
+              "rajab", "shaban", "ramadan", "shawwal", "dhu_al_qadah", "dhu_al_hijjah")
+MONTH_SECTIONS = (("gregorian", "months", MONTH_KEYS), ("solar_hijri", "solar_hijri_months", SOLAR_KEYS),
+                  ("hijri", "hijri_months", HIJRI_KEYS))
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAYS = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "earlier_today": 0,
+                 "tomorrow": 1, "day_after_tomorrow": 2}
+# the years a bare number can stand for in each calendar
+YEAR_RANGES = {"gregorian": (1000, 2199), "solar_hijri": (1200, 1599), "hijri": (1300, 1599)}
+# a day-month without a year is read as the latest such day up to this many days after publication
+AHEAD_DAYS = 7
+# Not language words but the shape of digits: a day written "18th", "1er", "18-го"; and the words that
+# may join a day to its month ("the 18th of March", "الثامن عشر من مارس"). The lexicon schema has no
+# key for these yet (see the report); CLDR's own date patterns add their literals ("de", "г.").
+DAY_SUFFIX = r"(?:st|nd|rd|th|er|-го|-е|-ого)?"
+DAY_MONTH_JOINERS = ("of", "من")
+LETTER = r"[^\W\d_]"
+PAIR_GAP = re.compile(r"\s{0,2}[/\\(-]\s{0,2}")
+AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
+DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}")
+TIGHT_GAP = re.compile(r"\s{0,3}")
+SPACE_GAP = re.compile(r"\s{1,3}")
+COMMA_GAP = re.compile(r"[\s,،(]{0,4}")
+JOIN_GAP = re.compile(r"[\s,،()\-–]{0,5}")
+YEAR_GAP = re.compile(r"[\s,،]{0,3}")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # numdate, clock, num, word
+    start: int  # offsets in the folded view
+    end: int
+    text: str  # the digits, or the folded lexicon form the word matched
+    meanings: tuple = ()  # word: ((role, value), ...)
+    clitic: str = ""
+
+    def means(self, role: str):
+        """The value this word has in `role`, or None."""
+        for r, v in self.meanings:
+            if r == role:
+                return v if v is not None else True
+        return None
+
+
+@dataclass
+class Piece:
+    """A date or time read from tokens, before it becomes a Figure."""
+
+    kind: str  # date, time
+    start: int
+    end: int
+    calendar: str = "gregorian"
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[str] = None
+    relation: Optional[str] = None  # last, next (a weekday)
+    relative: Optional[str] = None  # yesterday, today, ...
+    year_only: bool = False
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    zone: Optional[str] = None
+
+
+@dataclass
+class DateIndex:
+    """What one language needs to read dates: its words, its lexer and its numeric date order."""
+
+    words: dict  # folded form -> tuple of (role, value)
+    lexer: re.Pattern
+    order: str  # "dmy", "mdy" or "ymd": how its short numeric dates run
+    year_templates: dict = field(default_factory=dict)  # (pre, suf) -> calendars
+    oclock_templates: set = field(default_factory=set)  # (pre, suf)
+    article: tuple = ()
+    bare: frozenset = frozenset()  # forms listed without their article: need it glued back on
+
+
+# ---------------------------------------------------------------- public API
+
+def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
+               published: str | None = None) -> list[Figure]:
+    """Dates (kind "date") and times of day (kind "time") in text order, spans in the original text."""
+    index = date_index(knowledge, language)
+    tokens = _tokens(folded.view, index)
+    pieces = _merge(_Reader(folded, tokens, index).pieces(), folded.view)
+    pub = _iso_date(parse_published_value(published)) if published else None
+    figures = []
+    for piece in pieces:
+        figure = _figure(piece, folded, pub)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def to_weekday(iso: str) -> str:
+    """The English weekday id of an ISO date ("2025-03-18" -> "tuesday")."""
+    return WEEKDAY_KEYS[dt.date.fromisoformat(iso[:10]).weekday()]
+
+
+def date_interval(figure: Figure) -> tuple[str, str] | None:
+    """The first and last day a date figure allows, or None when it names no fixed day."""
+    if figure.kind != "date" or not isinstance(figure.low, str) or not isinstance(figure.high, str):
+        return None
+    return figure.low, figure.high
+
+
+_DEFAULT: list = []
+
+
+def parse_published_value(value) -> str | None:
+    """A front-matter publication value (date, datetime, ISO, dd/mm/yyyy, worded, Solar Hijri) as YYYY-MM-DD."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()[:200]
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])", text)
+    if m:
+        return _day_iso("gregorian" if int(m.group(1)) >= 1600 else "solar_hijri", *map(int, m.groups()))
+    if not _DEFAULT:
+        _DEFAULT.append(Knowledge())
+    for fig in find_dates(fold_text(text), None, _DEFAULT[0]):
+        if fig.kind == "date" and fig.precision == "day" and isinstance(fig.value, str):
+            return fig.value
+    return None
+
+
+# ---------------------------------------------------------------- the index of one language
+
+def date_index(knowledge: Knowledge, language: str | None) -> DateIndex:
+    """The compiled index for one language (built once per run)."""
+    return knowledge.cached(("dates.index", language), lambda: _build_index(knowledge, language))
+
+
+def _languages(knowledge: Knowledge, language: str | None) -> list:
+    """The document's language, then English (datelines, zone abbreviations); all lexicons if unknown."""
+    if language:
+        return [language] + ([] if language == "en" else ["en"])
+    return list(knowledge.languages) or ["en"]
+
+
+def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
+    words: dict = {}
+    year_templates: dict = {}
+    oclock_templates: set = set()
+    codes = _languages(knowledge, language)
+    for code in reversed(codes):  # the document's own language is added last and wins a clash
+        _add_cldr(words, code)
+        _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
+    number_words = _number_words(knowledge.language(language))
+    for form, value in number_words.items():
+        words[form] = words.get(form, ()) + (("numword", value),)
+    for joiner in DAY_MONTH_JOINERS:
+        _add(words, fold(joiner), "joiner", True)
+    lex = knowledge.language(language)
+    article = tuple(fold(a) for a in section(lex, "morphology", "article") or [] if fold(a))
+    bare = set()
+    for form in list(words):
+        for art in article:
+            if form.startswith(art) and len(form) > len(art) + 2 and form[len(art):] not in words:
+                words[form[len(art):]] = words[form]
+                bare.add(form[len(art):])
+    _weaken(words, number_words)
+    clitics = [fold(p) for p in section(lex, "morphology", "proclitics") or [] if fold(p)]
+    return DateIndex(words=words, lexer=_lexer(words, clitics, article), order=_numeric_order(language),
+                     year_templates=year_templates, oclock_templates=oclock_templates,
+                     article=article, bare=frozenset(bare))
+
+
+def _add(words: dict, form: str, role: str, value) -> None:
+    if form and (role, value) not in words.get(form, ()):
+        words[form] = words.get(form, ()) + ((role, value),)
+
+
+def _locales(code: str) -> list:
+    ids = localedata.locale_identifiers()
+    return sorted(i for i in ids if i == code or i.startswith(code + "_"))
+
+
+def _add_cldr(words: dict, code: str) -> None:
+    """Month and weekday names of every CLDR locale of a language."""
+    for locale in _locales(code):
+        try:
+            wide = set()
+            for context in ("format", "stand-alone"):
+                for n, name in get_month_names("wide", context, locale=locale).items():
+                    wide.add(fold(name))
+                    _add(words, fold(name), "month", ("gregorian", n, False))
+                for n, name in get_month_names("abbreviated", context, locale=locale).items():
+                    form = fold(name).rstrip(".")
+                    if form not in wide:
+                        _add(words, form, "month", ("gregorian", n, True))
+                for n, name in get_day_names("wide", context, locale=locale).items():
+                    _add(words, fold(name), "weekday", WEEKDAY_KEYS[n])
+            literals = re.findall(r"'([^']+)'", get_date_format("long", locale=locale).pattern)
+            for literal in literals:
+                if fold(literal).strip(". ") and len(fold(literal)) <= 4:
+                    _add(words, fold(literal), "joiner", True)
+        except (ValueError, LookupError, TypeError, AttributeError):
+            continue
+    for form in [f for f in words if re.search(r"\d", f)]:  # CLDR's placeholder names ("M01")
+        del words[form]
+
+
+def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates: set) -> None:
+    dates = section(lex, "dates")
+    for calendar, key, keys in MONTH_SECTIONS:
+        for n, month in enumerate(keys, 1):
+            for form in section(dates, key, month) or []:
+                _add(words, fold(form).rstrip("."), "month", (calendar, n, False))
+    for day in WEEKDAY_KEYS:
+        for form in section(dates, "weekdays", day) or []:
+            _add(words, fold(form).rstrip("."), "weekday", day)
+    for rel in RELATIVE_DAYS:
+        for form in section(dates, "relative", rel) or []:
+            _add(words, fold(form), "relative", rel)
+    for role in ("last", "next"):
+        for form in section(dates, role) or []:
+            _add(words, fold(form), role, True)
+    for calendar, marks in (section(dates, "calendar_markers") or {}).items():
+        for mark in marks:
+            pre, suf = _template(mark, after=True)
+            year_templates.setdefault((pre, suf), [])
+            if calendar not in year_templates[(pre, suf)]:
+                year_templates[(pre, suf)].append(calendar)
+            _add(words, pre, "year_pre", True)
+            _add(words, suf, "year_suf", True)
+    times = section(lex, "times")
+    for phrase in section(times, "oclock") or []:
+        pre, suf = _template(phrase, after=False)
+        oclock_templates.add((pre, suf))
+        _add(words, pre, "oclock_pre", True)
+        _add(words, suf, "oclock_suf", True)
+    for role in ("am", "pm"):
+        for form in section(times, role) or []:
+            _add(words, fold(form), role, True)
+    for zone, forms in (section(times, "zones") or {}).items():
+        for form in forms:
+            _add(words, fold(form), "zone", zone)
+    for form, value in (section(lex, "numbers", "fractions") or {}).items():
+        try:
+            _add(words, fold(form), "fraction", float(value))
+        except ValueError:
+            continue
+
+
+def _template(phrase: str, after: bool) -> tuple:
+    """("عام #") -> ("عام", ""); a phrase without "#" sits after (or before) the number."""
+    folded = fold(phrase)
+    if "#" not in folded:
+        return ("", folded) if after else (folded, "")
+    pre, _, suf = folded.partition("#")
+    return pre.strip(), suf.strip()
+
+
+def _number_words(lex: dict) -> dict:
+    """Ordinal and cardinal words up to 31 (days of a month, hours of a day)."""
+    out = {}
+    for key in ("cardinals", "ordinals"):
+        for word, value in (section(lex, "numbers", key) or {}).items():
+            try:
+                number = float(value)
+            except ValueError:
+                continue
+            if number.is_integer() and 1 <= number <= 31 and fold(word):
+                out[fold(word)] = (key, int(number))
+    return out
+
+
+def _weaken(words: dict, number_words: dict) -> None:
+    """Mark month names that need a year beside them: abbreviations, two-letter names, number words."""
+    for form, meanings in list(words.items()):
+        changed = []
+        for role, value in meanings:
+            if role == "month":
+                calendar, n, abbreviated = value
+                weak = abbreviated or len(form) <= 2 or form in number_words
+                value = (calendar, n, weak)
+            changed.append((role, value))
+        words[form] = tuple(changed)
+
+
+def _lexer(words: dict, clitics: list, article: tuple) -> re.Pattern:
+    forms = sorted((f for f in words if f), key=lambda f: (-len(f), f))
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in forms) or "(?!)"
+    one = "|".join(re.escape(c) for c in sorted(set(clitics), key=len, reverse=True))
+    arts = sorted(set(article) | {a[1:] for a in article if len(a) > 1}, key=len, reverse=True)
+    art = "|".join(re.escape(a) for a in arts)
+    clitic = ""
+    if one or art:
+        clitic = f"(?P<clitic>{f'(?:{one}){{0,2}}' if one else ''}{f'(?:{art})?' if art else ''})?"
+    return re.compile(
+        r"(?P<numdate>(?:(?<!\d)|(?<=\d:\d\d))(?:\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4})(?!\d))"
+        r"|(?P<clock>(?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?"
+        r"(?:(?![\d]|[.,:]\d)|(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}(?!\d))))"
+        rf"|(?P<num>(?<![\d.,])\d{{1,4}}(?![\d]|[.,:]\d){DAY_SUFFIX})"
+        rf"|(?<!{LETTER}){clitic}(?P<form>{alternation})(?!{LETTER})"
+    )
+
+
+def _numeric_order(language: str | None) -> str:
+    """How the language's short numeric dates run, from CLDR's short date pattern."""
+    try:
+        pattern = get_date_format("short", locale=language or "en").pattern
+    except (ValueError, LookupError, TypeError):
+        return "dmy"
+    letters = [c for c in re.sub(r"'[^']*'", "", pattern) if c in "dMy"]
+    order = "".join(dict.fromkeys(c.lower() for c in letters))
+    return order if order in ("dmy", "mdy", "ymd") else "dmy"
+
+
+def _tokens(view: str, index: DateIndex) -> list:
+    out = []
+    for m in index.lexer.finditer(view):
+        kind = m.lastgroup if m.lastgroup in ("numdate", "clock", "num") else "word"
+        if kind != "word":
+            out.append(Token(kind, m.start(), m.end(), m.group(kind)))
+            continue
+        form = " ".join(m.group("form").split())
+        clitic = (m.groupdict().get("clitic") or "")
+        if form in index.bare and not any(clitic.endswith(a) or clitic.endswith(a[1:]) for a in index.article):
+            continue
+        out.append(Token("word", m.start(), m.end(), form, index.words.get(form, ()), clitic))
+    return out
+
+
+# ---------------------------------------------------------------- reading tokens
+
+class _Reader:
+    """A left-to-right reading of one text's tokens into date and time pieces."""
+
+    def __init__(self, folded: Folded, tokens: list, index: DateIndex):
+        self.folded = folded
+        self.view = folded.view
+        self.tokens = tokens
+        self.index = index
+        self.relation_words = {role: tuple(f for f, m in index.words.items() if (role, True) in m)
+                               for role in ("last", "next")}
+
+    def gap(self, a: int, b: int, pattern: re.Pattern) -> bool:
+        """Tokens a and b are next to each other with only `pattern` between them."""
+        if a < 0 or b >= len(self.tokens):
+            return False
+        return pattern.fullmatch(self.view, self.tokens[a].end, self.tokens[b].start) is not None
+
+    def tok(self, i: int) -> Optional[Token]:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def pieces(self) -> list:
+        out = []
+        i = 0
+        while i < len(self.tokens):
+            found = self.time_at(i) or self.date_at(i)
+            if found:
+                piece, i = found
+                out.append(piece)
+            else:
+                i += 1
+        return out
+
+    # ---- times of day
+
+    def time_at(self, i: int):
+        t = self.tokens[i]
+        start_i = i
+        if t.kind == "word" and t.means("oclock_pre"):
+            hour = self.hour_at(i + 1, pre=t.text)
+            if hour:
+                return self.finish_time(start_i, *hour)
+            return None
+        if t.kind == "word" and (t.means("am") or t.means("pm")) and self.tok(i + 1) \
+                and self.tokens[i + 1].means("oclock_pre") and self.gap(i, i + 1, SPACE_GAP):
+            hour = self.hour_at(i + 2, pre=self.tokens[i + 1].text)
+            if hour:
+                h, m, end_i, _ = hour
+                h = _half_day(h, "pm" if t.means("pm") else "am")
+                return self.finish_time(start_i, h, m, end_i, True)
+            return None
+        if t.kind == "clock":
+            h, m = _clock(t.text)
+            if h is None:
+                return None
+            if t.text[-3] == ":" or self.half_day_after(i) or self.oclock_suffix_after(i, ""):
+                return self.finish_time(i, h, m, i, False)
+            return None
+        if t.kind == "num" and t.text.isdigit() and 0 <= int(t.text) <= 24:
+            if self.oclock_suffix_after(i, "") or self.half_day_after(i, strong=True):
+                return self.finish_time(i, int(t.text), None, i, False)
+        return None
+
+    def hour_at(self, i: int, pre: str):
+        """The hour after an o'clock word: digits, a clock, or a number word; its template's suffix."""
+        t = self.tok(i)
+        if t is None or not self.gap(i - 1, i, SPACE_GAP):
+            return None
+        if t.kind == "clock":
+            h, m = _clock(t.text)
+        elif t.kind == "num" and t.text.isdigit() and int(t.text) <= 24:
+            h, m = int(t.text), None
+        elif t.kind == "word" and t.means("numword"):
+            h, m = t.means("numword")[1], None
+        else:
+            return None
+        if h is None:
+            return None
+        end_i = i
+        f = self.tok(i + 1)
+        if m is None and f is not None and f.means("fraction") and self.gap(i, i + 1, TIGHT_GAP):
+            minutes = round(f.means("fraction") * 60)
+            if -60 < minutes < 60:
+                h, m = (h - 1) % 24 if minutes < 0 else h, minutes % 60
+                end_i = i + 1
+        templates = self.index.oclock_templates
+        if (pre, "") not in templates:
+            suf = self.tok(end_i + 1)
+            if suf is None or (pre, suf.text) not in templates or not self.gap(end_i, end_i + 1, TIGHT_GAP):
+                return None
+            end_i += 1
+        return h, m, end_i, False
+
+    def oclock_suffix_after(self, i: int, pre: str) -> bool:
+        t = self.tok(i + 1)
+        return bool(t and t.means("oclock_suf") and (pre, t.text) in self.index.oclock_templates
+                    and self.gap(i, i + 1, TIGHT_GAP))
+
+    def half_day_after(self, i: int, strong: bool = False) -> bool:
+        t = self.tok(i + 1)
+        if not (t and (t.means("am") or t.means("pm")) and self.gap(i, i + 1, TIGHT_GAP)):
+            return False
+        return not strong or len(t.text) > 1  # a one-letter mark ("م") needs minutes before it
+
+    def finish_time(self, start_i: int, h: int, m: Optional[int], end_i: int, half_done: bool):
+        """Take in the o'clock suffix, the half of the day and the zone after an hour."""
+        if self.oclock_suffix_after(end_i, ""):
+            end_i += 1
+        t = self.tok(end_i + 1)
+        if t and (t.means("am") or t.means("pm")) and self.gap(end_i, end_i + 1, TIGHT_GAP) \
+                and (m is not None or len(t.text) > 1):
+            if not half_done:
+                h = _half_day(h, "pm" if t.means("pm") else "am")
+            end_i += 1
+        if not 0 <= h <= 24 or (h == 24 and m):
+            return None
+        zone = None
+        z = self.tok(end_i + 1)
+        if z and z.means("zone") and self.gap(end_i, end_i + 1, COMMA_GAP) and self.zone_ok(z):
+            zone, end_i = z.means("zone"), end_i + 1
+        start = self.tokens[start_i].start
+        before = self.tok(start_i - 1)
+        if zone is None and before and before.means("zone") and self.gap(start_i - 1, start_i, COMMA_GAP) \
+                and self.zone_ok(before):
+            zone, start = before.means("zone"), before.start
+        piece = Piece("time", start, self.tokens[end_i].end, hour=h % 24, minute=m, zone=zone)
+        return piece, end_i + 1
+
+    def zone_ok(self, t: Token) -> bool:
+        """A short Latin zone abbreviation ("ET", "PT") counts only in capitals, as written."""
+        if len(t.text) > 3 or not t.text.isascii() or self.folded is None:
+            return True
+        start, end = self.folded.to_original(t.start, t.end)
+        return self.folded.original[start:end].isupper()
+
+    # ---- dates
+
+    def date_at(self, i: int):
+        t = self.tokens[i]
+        if t.kind == "numdate":
+            return self.numeric_date(i)
+        if t.kind == "num" or (t.kind == "word" and t.means("numword")):
+            return self.day_first(i) or self.year_phrase(i)
+        if t.kind == "word" and t.means("month"):
+            return self.month_first(i)
+        if t.kind == "word" and t.means("year_pre"):
+            return self.year_phrase(i + 1, pre_i=i)
+        if t.kind == "word" and (t.means("last") or t.means("next")):
+            return self.related_weekday(i)
+        if t.kind == "word" and t.means("weekday"):
+            return self.weekday(i)
+        if t.kind == "word" and t.means("relative"):
+            return Piece("date", t.start, t.end, relative=t.means("relative")), i + 1
+        return None
+
+    def day_value(self, t: Token) -> Optional[int]:
+        if t.kind == "num":
+            digits = re.match(r"\d+", t.text).group()
+            return int(digits) if len(digits) <= 2 and 1 <= int(digits) <= 31 else None
+        word = t.means("numword")
+        return word[1] if word and word[0] == "ordinals" else None
+
+    def day_first(self, i: int):
+        day = self.day_value(self.tokens[i])
+        if day is None:
+            return None
+        j = i + 1
+        t = self.tok(j)
+        if t and t.means("joiner") and not t.means("month") and self.gap(i, j, TIGHT_GAP):
+            j += 1
+        m = self.tok(j)
+        if not (m and m.means("month") and self.gap(j - 1, j, DAY_MONTH_GAP)):
+            return None
+        return self.after_month(i, j, day)
+
+    def month_first(self, i: int):
+        t = self.tok(i + 1)
+        if t and t.kind == "num" and self.gap(i, i + 1, SPACE_GAP):
+            day = self.day_value(t)
+            if day is not None and not self.is_year(t):
+                return self.after_month(i, i, day, day_i=i + 1)
+        return self.after_month(i, i, None)
+
+    def after_month(self, start_i: int, month_i: int, day: Optional[int], day_i: Optional[int] = None):
+        """The rest of a date once its month is found: a paired name, the year, a calendar mark."""
+        month = self.tokens[month_i].means("month")
+        end_i = day_i if day_i is not None else month_i
+        k = month_i + 1
+        paired = self.tok(k)
+        if day_i is None and paired and paired.means("month") and self.gap(month_i, k, PAIR_GAP) \
+                and paired.means("month")[:2] == month[:2]:
+            end_i, k = k, k + 1
+            month = (month[0], month[1], month[2] and paired.means("month")[2])
+        elif day_i is not None:
+            k = day_i + 1
+        year = None
+        y = self.tok(k)
+        gap = AFTER_PAIR_GAP if end_i > month_i and day_i is None else YEAR_GAP
+        if y and self.is_year(y) and self.gap(end_i, k, gap):
+            year, end_i = int(y.text), k
+        calendar, n, weak = month
+        mark = self.calendar_mark(end_i) if year else None
+        if mark:
+            calendar = mark[0] if mark[0] != "gregorian" or calendar == "gregorian" else calendar
+            end_i = mark[1]
+        if year and not _year_fits(calendar, year):
+            return None
+        if weak and year is None:
+            return None
+        if day is None and year is None:
+            return None
+        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, calendar=calendar,
+                      year=year, month=n, day=day)
+        return piece, end_i + 1
+
+    def is_year(self, t: Token) -> bool:
+        return t.kind == "num" and t.text.isdigit() and len(t.text) == 4
+
+    def calendar_mark(self, year_i: int):
+        """A calendar's mark right after a year ("هـ", "г.", "AD"): (calendar, index of the mark)."""
+        t = self.tok(year_i + 1)
+        if t and t.means("year_suf") and self.gap(year_i, year_i + 1, TIGHT_GAP):
+            calendars = self.index.year_templates.get(("", t.text))
+            if calendars:
+                return calendars[0], year_i + 1
+        return None
+
+    def numeric_date(self, i: int):
+        t = self.tokens[i]
+        parts = [int(p) for p in re.split(r"[-/.]", t.text)]
+        if len(str(re.split(r"[-/.]", t.text)[0])) == 4:
+            year, month, day = parts
+        else:
+            a, b, year = parts
+            month_first = (self.index.order == "mdy" and a <= 12) or b > 12
+            day, month = (b, a) if month_first else (a, b)
+        calendar = "gregorian"
+        end_i = i
+        mark = self.calendar_mark(i)
+        if mark:
+            calendar, end_i = mark
+        elif year < 1600:
+            return None  # a Hijri-range year with no mark: which calendar is not said
+        if _day_iso(calendar, year, month, day) is None:
+            return None
+        return Piece("date", t.start, self.tokens[end_i].end, calendar=calendar, year=year,
+                     month=month, day=day), end_i + 1
+
+    def year_phrase(self, i: int, pre_i: Optional[int] = None):
+        """A year made a date by its cue: "عام 2022", "in 2022", "2022 yılında", "1446 هـ"."""
+        t = self.tok(i)
+        if t is None or not self.is_year(t):
+            return None
+        pre = self.tokens[pre_i].text if pre_i is not None and self.gap(pre_i, i, SPACE_GAP) else ""
+        if pre_i is not None and not pre:
+            return None
+        nxt = self.tok(i + 1)
+        suf = nxt.text if nxt is not None and nxt.means("year_suf") and self.gap(i, i + 1, TIGHT_GAP) else ""
+        calendars = self.index.year_templates.get((pre, suf)) or []
+        if not calendars and suf:
+            calendars, suf = self.index.year_templates.get((pre, "")) or [], ""
+        calendar = _pick_calendar(calendars, int(t.text))
+        if calendar is None:
+            return None
+        start = self.tokens[pre_i].start if pre else t.start
+        end_i = i + 1 if suf else i
+        return Piece("date", start, self.tokens[end_i].end, calendar=calendar, year=int(t.text),
+                     year_only=True), end_i + 1
+
+    def weekday(self, i: int, relation: Optional[str] = None, start_i: Optional[int] = None):
+        t = self.tokens[i]
+        start_i = i if start_i is None else start_i
+        end_i = i
+        for role in ("last", "next"):  # a weekday form may carry the word itself ("прошлую среду")
+            if relation is None and any(t.text.startswith(w + " ") for w in self.relation_words[role]):
+                relation = role
+        after = self.tok(i + 1)
+        if relation is None and after and (after.means("last") or after.means("next")) \
+                and self.gap(i, i + 1, SPACE_GAP):
+            relation, end_i = ("last" if after.means("last") else "next"), i + 1
+        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
+                      weekday=t.means("weekday"), relation=relation)
+        return piece, end_i + 1
+
+    def related_weekday(self, i: int):
+        t = self.tok(i + 1)
+        if t and t.means("weekday") and self.gap(i, i + 1, SPACE_GAP):
+            role = "last" if self.tokens[i].means("last") else "next"
+            return self.weekday(i + 1, relation=role, start_i=i)
+        return None
+
+
+def _clock(text: str) -> tuple:
+    h, m = int(text[:-3].split(":")[0].split(".")[0]), int(text.replace(".", ":").split(":")[1][:2])
+    if h > 24 or m > 59 or (h == 24 and m):
+        return None, None
+    return h, m
+
+
+def _half_day(h: int, half: str) -> int:
+    if half == "pm" and 1 <= h < 12:
+        return h + 12
+    if half == "am" and h == 12:
+        return 0
+    return h
+
+
+def _year_fits(calendar: str, year: int) -> bool:
+    low, high = YEAR_RANGES[calendar]
+    return low <= year <= high
+
+
+def _pick_calendar(calendars: list, year: int) -> Optional[str]:
+    """The calendar a cue's year belongs to: the first listed whose years it fits, Hijri-range first."""
+    fitting = [c for c in calendars if _year_fits(c, year)]
+    if year < 1600:
+        fitting = [c for c in fitting if c != "gregorian"] or fitting
+    return fitting[0] if fitting else None
+
+
+# ---------------------------------------------------------------- merging and resolving
+
+def _merge(pieces: list, view: str) -> list:
+    """Join a relative day or a full date with the weekday named beside it into one piece."""
+    out: list = []
+    for i, piece in enumerate(pieces):
+        prev = out[-1] if out else None
+        if prev and prev.kind == piece.kind == "date" and JOIN_GAP.fullmatch(view, prev.end, piece.start):
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            # "Tuesday, March 18": a weekday goes with the date after it before the one before it
+            claimed = nxt is not None and nxt.kind == "date" and JOIN_GAP.fullmatch(view, piece.end, nxt.start) \
+                and _join(piece, nxt) is not None
+            joined = None if claimed else _join(prev, piece)
+            if joined:
+                out[-1] = joined
+                continue
+        out.append(piece)
+    return out
+
+
+def _join(a: Piece, b: Piece) -> Optional[Piece]:
+    first, second = (a, b)
+    weekday, other = (first, second) if first.weekday and not first.relative and first.day is None \
+        else (second, first)
+    if not weekday.weekday or weekday.day is not None or weekday.relative or weekday.relation:
+        return None
+    if other.weekday or not (other.relative or (other.day is not None and other.month)):
+        return None
+    return replace(other, start=first.start, end=second.end, weekday=weekday.weekday)
+
+
+def _figure(piece: Piece, folded: Folded, pub: Optional[dt.date]) -> Optional[Figure]:
+    start, end = folded.to_original(piece.start, piece.end)
+    text = folded.original[start:end]
+    if piece.kind == "time":
+        value = f"{piece.hour:02d}:{piece.minute or 0:02d}"
+        return Figure("time", value, value, value, "exact", "clock", text, start, end,
+                      precision="minute" if piece.minute is not None else "hour", zone=piece.zone)
+    value, low, high, precision = _resolve(piece, pub)
+    if precision is None:
+        return None
+    unit = piece.relative or piece.calendar
+    return Figure("date", value, low, high, "exact", unit, text, start, end, precision=precision,
+                  weekday=piece.weekday)
+
+
+def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
+    """(value, low, high, precision) of a date piece; precision None when it names no real date."""
+    if p.relative:
+        if pub is None:
+            return None, None, None, "relative"
+        iso = (pub + dt.timedelta(days=RELATIVE_DAYS[p.relative])).isoformat()
+        return iso, iso, iso, "day"
+    if p.day is not None and p.month:
+        year = p.year if p.year is not None else _nearest_year(p, pub)
+        if year is None:
+            if p.calendar != "gregorian":
+                return None, None, None, "day-no-year"
+            return f"--{p.month:02d}-{p.day:02d}", None, None, "day-no-year"
+        iso = _day_iso(p.calendar, year, p.month, p.day)
+        return (iso, iso, iso, "day") if iso else (None, None, None, None)
+    if p.month and p.year is not None:
+        low = _day_iso(p.calendar, p.year, p.month, 1)
+        high = _month_end(p.calendar, p.year, p.month)
+        if not low or not high:
+            return None, None, None, None
+        middle = _iso_date(low) + (_iso_date(high) - _iso_date(low)) / 2
+        return middle.isoformat()[:7], low, high, "month"
+    if p.year_only and p.year is not None:
+        low = _day_iso(p.calendar, p.year, 1, 1)
+        high = _day_iso(p.calendar, p.year + 1, 1, 1)
+        if not low or not high:
+            return None, None, None, None
+        high = (_iso_date(high) - dt.timedelta(days=1)).isoformat()
+        middle = _iso_date(low) + (_iso_date(high) - _iso_date(low)) / 2
+        return middle.isoformat()[:4], low, high, "year"
+    if p.weekday:
+        if pub is None:
+            return None, None, None, "weekday"
+        target = WEEKDAY_KEYS.index(p.weekday)
+        back = (pub.weekday() - target) % 7
+        if p.relation == "last" and back == 0:
+            back = 7
+        day = pub - dt.timedelta(days=back) if p.relation != "next" \
+            else pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        return day.isoformat(), day.isoformat(), day.isoformat(), "weekday"
+    return None, None, None, None
+
+
+def _nearest_year(p: Piece, pub: Optional[dt.date]) -> Optional[int]:
+    """The year of the latest such day on or before publication (a few days ahead allowed)."""
+    if pub is None:
+        return None
+    year = _calendar_year(p.calendar, pub)
+    if year is None:
+        return None
+    for candidate in (year, year - 1):
+        iso = _day_iso(p.calendar, candidate, p.month, p.day)
+        if iso and _iso_date(iso) <= pub + dt.timedelta(days=AHEAD_DAYS):
+            return candidate
+    return None
+
+
+def _calendar_year(calendar: str, day: dt.date) -> Optional[int]:
+    try:
+        if calendar == "solar_hijri":
+            return jdatetime.date.fromgregorian(date=day).year
+        if calendar == "hijri":
+            return Gregorian(day.year, day.month, day.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    return day.year
+
+
+def _day_iso(calendar: str, year: int, month: int, day: int) -> Optional[str]:
+    """One day of a calendar as a Gregorian ISO date, or None when there is no such day."""
+    try:
+        if calendar == "solar_hijri":
+            return jdatetime.date(year, month, day).togregorian().isoformat()
+        if calendar == "hijri":
+            return Hijri(year, month, day).to_gregorian().isoformat()
+        return dt.date(year, month, day).isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _month_end(calendar: str, year: int, month: int) -> Optional[str]:
+    nxt = _day_iso(calendar, year + (month == 12), month % 12 + 1, 1)
+    return (_iso_date(nxt) - dt.timedelta(days=1)).isoformat() if nxt else None
+
+
+def _iso_date(iso: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
