@@ -121,7 +121,7 @@ def classify_line(line: Line, phrases: dict, language: str | None, knowledge: Kn
 
 def is_reading_time(line: Line, phrases: dict) -> bool:
     """A number, a minute word and a read word, in any order, on a short line ("5 min read")."""
-    if not line.tokens or len(line.tokens) > READING_TOKENS:
+    if not line.tokens or len(line.tokens) > READING_TOKENS or line.text.endswith((".", "!", "?", "؟")):
         return False
     words = set(line.tokens)
     return (any(t.isdigit() for t in words) and bool(words & phrases["minute_words"])
