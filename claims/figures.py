@@ -1,0 +1,684 @@
+"""Figures: numbers in digits and words, with their units and hedges, turned into intervals.
+
+Everything is read on the folded view (claims.normalize) as a list of word, number and symbol
+tokens; the lexicon's phrases (number words, units, hedges, count nouns) are folded and tokenized
+the same way and matched longest first. Unit names for every locale also come from CLDR (Babel),
+so a language with no lexicon still reads "90 Minuten". Spans are mapped back to the original.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .lexicon import section
+from .model import Figure
+from .normalize import Folded, fold, fold_text
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol
+from babel.dates import get_month_names
+from babel.units import UnknownUnitError, format_unit
+
+TOKEN = re.compile(
+    r"(?P<num>\d{1,15}(?:[.,]\d{1,15}){0,6})(?P<suffix>['’][^\W\d_]{1,12})?"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<sym>[%$€£₽₺¥₴﷼])"
+)
+JOINING_GAP = re.compile(r"[ ]{0,3}(?:-[ ]{0,3})?")  # what may stand between two parts of one figure
+NEAR_GAP = re.compile(r"[ ]{0,3}")
+ID_DIGITS = 6  # a bare digit run this long with no unit is an id, not a count
+YEARS = (1000, 2199)  # a bare four-digit number in this range is a year (Gregorian, Solar and lunar Hijri)
+NOT_A_NUMBER_BEFORE = set(":/#@=&+№_\\")
+URL_MARKS = ("://", "www.", "http", ".com", ".org", "/", "#", "@", "=")
+CLDR_UNITS = {"second": "duration-second", "minute": "duration-minute", "hour": "duration-hour",
+              "day": "duration-day", "week": "duration-week", "month": "duration-month",
+              "year": "duration-year", "percent": "concentr-percent", "km": "length-kilometer",
+              "meter": "length-meter", "mile": "length-mile", "kg": "mass-kilogram", "ton": "mass-tonne"}
+CLDR_COUNTS = (1, 2, 3, 5, 11, 21, 100, 1.5)
+CALENDAR_SPAN = {"month": (28 / 30, 31 / 30), "year": (1.0, 366 / 365)}  # factor spans: months are 28..31 days
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # num, word, sym
+    text: str  # folded text (a number token without its suffix)
+    start: int  # view offsets
+    end: int
+    joined: bool  # follows the previous token with only spaces or a hyphen between
+    near: bool  # follows the previous token with only spaces between (no hyphen)
+    glued: bool  # nothing at all between it and the previous token
+
+
+class Phrases:
+    """Folded, tokenized lexicon phrases mapped to values; matched longest first."""
+
+    def __init__(self, entries: Iterable[tuple[str, object]]):
+        self.table: dict = {}
+        for phrase, value in entries:
+            key = tuple(t.group() for t in TOKEN.finditer(fold(phrase)))
+            if key and key not in self.table:
+                self.table[key] = value
+        self.longest = max((len(k) for k in self.table), default=0)
+        self.first = {k[0] for k in self.table}
+
+    def match(self, tokens: list, i: int) -> Optional[tuple[object, int]]:
+        """The value and end index of the longest phrase at token i (its words joined), or None."""
+        if i >= len(tokens) or tokens[i].text not in self.first:
+            return None
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            if any(not tokens[k].joined for k in range(i + 1, i + n)):
+                continue
+            key = tuple(t.text for t in tokens[i:i + n])
+            if key in self.table:
+                return self.table[key], i + n
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.first
+
+
+@dataclass
+class Grammar:
+    """One language's figure vocabulary, compiled once per run."""
+
+    cardinals: Phrases
+    ordinals: Phrases
+    multipliers: Phrases
+    fractions: Phrases
+    half: Phrases
+    half_prefixes: tuple
+    articles: Phrases
+    connectors: Phrases
+    units: Phrases
+    duals: Phrases
+    hedges: Phrases
+    hedges_after: Phrases
+    count_nouns: Phrases
+    markers: Phrases  # duration markers and "lasted" verbs: a bare unit after them means one
+    blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
+    proclitics: tuple
+    singulars: dict  # CLDR's form for one unit -> unit ids: a bare "ساعة" after "لمدة" means one hour
+    decimal: str
+    group: str
+    unit_kinds: dict  # unit id -> (kind, factor)
+
+
+def grammar(language: Optional[str], knowledge) -> Grammar:
+    """The compiled figure grammar of a language (cached on the knowledge)."""
+    return knowledge.cached(("figures", language or "und"), lambda: _build(language, knowledge))
+
+
+def _pairs(mapping: dict) -> list:
+    return [(k, v) for k, vs in sorted(mapping.items()) for v in ([vs] if isinstance(vs, str) else vs)]
+
+
+def _forms(mapping: dict) -> list:
+    """(form, id) pairs from an id -> forms mapping."""
+    return [(form, key) for key, forms in sorted(mapping.items()) for form in forms]
+
+
+def _build(language: Optional[str], knowledge) -> Grammar:
+    lex = knowledge.language(language)
+    nums = section(lex, "numbers")
+    unit_kinds = {u: (spec.get("kind", ""), float(spec.get("factor", "1")))
+                  for u, spec in knowledge.common.get("units", {}).items()}
+    cldr = cldr_unit_forms(language, tuple(sorted(unit_kinds)))
+    units = _forms(section(lex, "units")) + [(f, u) for u, f in cldr["units"]]
+    duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
+    number_map = lambda key: [(w, float(v)) for w, v in sorted(section(nums, key).items())]  # noqa: E731
+    halves = list(section(nums, "half"))
+    decimal, group = cldr_separators(language)
+    one_letter = [w for w in list(section(nums, "connectors")) + list(section(lex, "measure", "duration_markers"))
+                  if len(fold(w)) == 1 and fold(w).isalpha()]
+    proclitics = tuple(sorted({fold(p) for p in list(section(lex, "morphology", "proclitics")) + one_letter}))
+    return Grammar(
+        cardinals=Phrases(number_map("cardinals")),
+        ordinals=Phrases(number_map("ordinals")),
+        multipliers=Phrases(number_map("multipliers")),
+        fractions=Phrases(number_map("fractions")),
+        half=Phrases((h, 0.5) for h in halves),
+        half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
+        articles=Phrases((a, 1.0) for a in section(nums, "articles")),
+        connectors=Phrases((c, True) for c in section(nums, "connectors")),
+        units=Phrases(units),
+        duals=Phrases(duals),
+        hedges=Phrases(_forms(section(lex, "hedges"))),
+        hedges_after=Phrases(_forms(section(lex, "hedges_after"))),
+        count_nouns=Phrases(_forms(section(lex, "count_nouns"))),
+        markers=Phrases([(m, True) for m in list(section(lex, "measure", "duration_markers"))
+                         + list(section(lex, "measure", "lasted"))]),
+        blockers=Phrases([(w, True) for key in ("oclock", "am", "pm") for w in section(lex, "times", key)]
+                         + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
+        proclitics=proclitics,
+        singulars=cldr["singulars"],
+        decimal=fold(nums.get("decimal_separator", "")) or decimal,
+        group=nums.get("thousands_separator", "") or group,
+        unit_kinds=unit_kinds,
+    )
+
+
+def _month_words(lex: dict) -> list:
+    months = section(lex, "dates", "months")
+    return [w for forms in months.values() for w in forms] if isinstance(months, dict) else []
+
+
+# ---- tokens -----------------------------------------------------------------------------------
+
+def tokenize(view: str, g: Optional[Grammar] = None) -> list:
+    """Tokens of a folded text; a word carrying a one-letter proclitic is split when the rest is known."""
+    tokens: list = []
+    prev_end = -1
+    for m in TOKEN.finditer(view):
+        kind = m.lastgroup if m.lastgroup != "suffix" else "num"
+        kind = "num" if m.group("num") else kind
+        text = m.group("num") or m.group()
+        gap = view[prev_end:m.start()] if prev_end >= 0 else "\n"
+        joined = bool(JOINING_GAP.fullmatch(gap))
+        near = bool(NEAR_GAP.fullmatch(gap))
+        if kind == "word" and g is not None and _split_proclitic(g, text):
+            tokens.append(Token("clitic", text[0], m.start(), m.start() + 1, joined, near, gap == ""))
+            tokens.append(Token("word", text[1:], m.start() + 1, m.end(), True, True, True))
+        else:
+            tokens.append(Token(kind, text, m.start(), m.end(), joined, near, gap == ""))
+        prev_end = m.end()
+    return tokens
+
+
+def _split_proclitic(g: Grammar, word: str) -> bool:
+    if len(word) < 4 or word[0] not in g.proclitics or _known(g, word):
+        return False
+    return _known(g, word[1:])
+
+
+def _known(g: Grammar, word: str) -> bool:
+    return any(word in p for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
+                                   g.units, g.duals, g.articles))
+
+
+# ---- numbers ----------------------------------------------------------------------------------
+
+def parse_digits(text: str, decimal: str, group: str) -> Optional[float]:
+    """A digit string with separators, read as the language writes them ("1,200", "2,5", "12.000")."""
+    seps = [c for c in text if c in ".,"]
+    if not seps:
+        return float(text)
+    parts = re.split(r"[.,]", text)
+    last_sep = seps[-1]
+    groups_of_three = all(len(p) == 3 for p in parts[1:])
+    if len(set(seps)) == 2:
+        if seps.count(last_sep) != 1 or any(len(p) != 3 for p in parts[1:-1]):
+            return None
+        whole = "".join(parts[:-1])
+        return float(f"{whole}.{parts[-1]}")
+    if len(seps) > 1:  # one separator used several times: thousands groups, or a date like 19.03.2025
+        return float("".join(parts)) if groups_of_three and len(parts[0]) <= 3 else None
+    if groups_of_three and len(parts[0]) <= 3 and last_sep != decimal:
+        return float("".join(parts))
+    if groups_of_three and len(parts[0]) <= 3 and group.strip() in (".", ","):
+        # "1,500" where the language writes "," as its decimal mark: still a decimal
+        return float(f"{parts[0]}.{parts[1]}")
+    if len(parts[1]) == 3 and last_sep == group.strip():
+        return float("".join(parts))
+    return float(f"{parts[0]}.{parts[1]}")
+
+
+@dataclass
+class Reading:
+    """A number read from tokens: its value, where it ends, and how it was written."""
+
+    value: float
+    end: int  # token index after the number
+    written: str  # digits, words, article, half, dual, bare
+    unit: str = ""
+    weak: bool = False  # an article or a bare unit: "one" only when something supports it
+
+
+def read_number(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
+    """A cardinal number at token i: digits or words, with a multiplier and a fraction after it."""
+    tok = tokens[i]
+    if tok.kind == "num":
+        value = _digit_value(tokens, i, g)
+        if value is None:
+            return None
+        value, end = value
+        reading = Reading(value, end, "digits")
+    else:
+        reading = _read_words(tokens, i, g)
+        if reading is None:
+            return None
+    return _with_multiplier(tokens, reading, g)
+
+
+def _digit_value(tokens: list, i: int, g: Grammar) -> Optional[tuple[float, int]]:
+    value = parse_digits(tokens[i].text, g.decimal, g.group)
+    end = i + 1
+    if value is None:
+        return None
+    if g.group.strip() == "" and "." not in tokens[i].text and "," not in tokens[i].text:
+        while (end < len(tokens) and tokens[end].kind == "num" and tokens[end].near and not tokens[end].glued
+               and len(tokens[end].text) == 3 and tokens[end].text.isdigit() and value < 1e12):
+            value = value * 1000 + float(tokens[end].text)  # "12 000": a space groups thousands
+            end += 1
+    return value, end
+
+
+def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
+    total, current, smallest, k, last_unit = 0.0, 0.0, math.inf, i, False
+    read_any = False
+    while k < len(tokens):
+        if read_any and not tokens[k].joined:
+            break
+        step = k
+        if read_any and g.connectors.match(tokens, k):
+            step = g.connectors.match(tokens, k)[1]
+            if step >= len(tokens) or not tokens[step].joined:
+                break
+        mult = g.multipliers.match(tokens, step) if read_any else None
+        card = g.cardinals.match(tokens, step) if mult is None else None
+        if card is not None:
+            v = float(card[0])
+            if read_any and not _combines(current, v, smallest, last_unit, step != k):
+                break
+            current += v
+            smallest = _place(v)
+            last_unit = v < 10
+            k, read_any = card[1], True
+        elif mult is not None:
+            f = float(mult[0])
+            if f >= 1000:
+                total += max(current, 1.0) * f
+                current, smallest = 0.0, f
+            else:
+                current, smallest = max(current, 1.0) * f, f
+            k, read_any, last_unit = mult[1], True, False
+        else:
+            break
+    if not read_any:
+        return None
+    return Reading(total + current, k, "words")
+
+
+def _combines(current: float, v: float, smallest: float, last_unit: bool, by_connector: bool) -> bool:
+    """Whether a number word continues the one being read ("twenty" + "five"; Arabic "five and twenty")."""
+    if v < smallest and v < 1000:
+        return True
+    return last_unit and by_connector and 20 <= v <= 90 and v % 10 == 0 and current % 100 < 10
+
+
+def _place(v: float) -> float:
+    if v <= 0 or v != int(v):
+        return 1.0
+    p = 1.0
+    while v % (p * 10) == 0:
+        p *= 10
+    return p
+
+
+def _with_multiplier(tokens: list, r: Reading, g: Grammar) -> Reading:
+    if r.written == "digits" and r.end < len(tokens) and tokens[r.end].joined:
+        mult = g.multipliers.match(tokens, r.end)
+        if mult is not None:
+            return Reading(r.value * float(mult[0]), mult[1], "digits")
+    return r
+
+
+def parse_number(words: str, language: Optional[str], knowledge) -> Optional[float]:
+    """The value of a number written in digits or words ("ninety-one", "خمسة وعشرين", "2,5 milyon")."""
+    g = grammar(language, knowledge)
+    tokens = tokenize(fold_text(words).view, g)
+    if not tokens:
+        return None
+    ordinal = g.ordinals.match(tokens, 0)
+    if ordinal is not None and ordinal[1] == len(tokens):
+        return float(ordinal[0])
+    r = read_number(tokens, 0, g)
+    if r is None:
+        return None
+    value, end = r.value, r.end
+    frac = g.fractions.match(tokens, end) if end < len(tokens) else None
+    if frac is not None:
+        value, end = value + float(frac[0]), frac[1]
+    return value if end == len(tokens) else None
+
+
+# ---- figures ----------------------------------------------------------------------------------
+
+@dataclass
+class Quantity:
+    """What was read at one place: a value in the written unit, its unit or counted noun, its extent."""
+
+    value: float
+    end: int
+    unit: str = ""
+    counted: Optional[str] = None
+    weak: bool = False
+    plain: bool = False  # digits with neither unit nor count noun
+    hedge: Optional[str] = None
+
+
+def find_figures(folded: Folded, language: Optional[str], knowledge, *,
+                 skip: Iterable[tuple[int, int]] = ()) -> list:
+    """Every figure in a text: durations, counts, money and percentages, with hedges as intervals."""
+    g = grammar(language, knowledge)
+    tokens = tokenize(folded.view, g)
+    skip = sorted(skip)
+    figures: list = []
+    supported_at = -1
+    i = 0
+    while i < len(tokens):
+        marker = g.markers.match(tokens, i)
+        if marker is not None:
+            supported_at, i = marker[1], marker[1]
+            continue
+        found = _figure_at(tokens, i, g, folded.view, supported=i == supported_at)
+        if found is None:
+            i += 1
+            continue
+        figure, end = found
+        figure = _placed(figure, tokens[i], tokens[end - 1], folded, g, knowledge)
+        if figure is None or _overlaps(figure, skip):
+            i += 1
+            continue
+        figures.append(figure)
+        i = end
+    return figures
+
+
+def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> Optional[tuple[Quantity, int]]:
+    if tokens[i].kind == "clitic":
+        return None
+    hedge, j = None, i
+    before = g.hedges.match(tokens, i)
+    if before is not None and before[1] < len(tokens) and tokens[before[1]].joined:
+        hedge, j = str(before[0]), before[1]
+        j += 1 if j < len(tokens) and tokens[j].kind == "clitic" else 0
+    q = _quantity(tokens, j, g, view)
+    if q is None:
+        return None
+    after = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].near else None
+    if after is not None and hedge is None:
+        hedge, q.end = str(after[0]), after[1]
+    if q.weak and not (hedge and (hedge != "at_most" or tokens[j].text in g.articles) or supported and (q.unit in g.singulars.get(tokens[j].text, ()) or
+                                                tokens[j].text in g.articles)):
+        return None
+    if q.plain and not _plain_count_ok(tokens, j, q, g):
+        return None
+    q.hedge = hedge or "exact"
+    return q, q.end
+
+
+def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    if j >= len(tokens):
+        return None
+    for reader in (_dual, _unit_first, _half, _article, _counted_number, _bare_unit):
+        q = reader(tokens, j, g, view)
+        if q is not None:
+            return q
+    return None
+
+
+def _dual(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    dual = g.duals.match(tokens, j)
+    if dual is None:
+        return None
+    return _with_fraction(tokens, Quantity(2.0, dual[1], str(dual[0])), g)
+
+
+def _unit_first(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """Money and percent may come first: "$5 billion", "yüzde 20", "%20"."""
+    unit = g.units.match(tokens, j)
+    if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] not in ("money", "percent"):
+        return None
+    k = unit[1]
+    if k >= len(tokens) or not tokens[k].joined or tokens[k].kind != "num" or not _digits_ok(tokens, k, view, g):
+        return None
+    r = read_number(tokens, k, g)
+    return Quantity(r.value, r.end, str(unit[0])) if r else None
+
+
+def _half(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    half = g.half.match(tokens, j)
+    k = half[1] if half else j + 1
+    if half is None:
+        word = tokens[j].text
+        rest = next((word[len(p):] for p in g.half_prefixes if word.startswith(p) and len(word) > len(p) + 1), None)
+        unit = g.units.table.get((rest,)) if rest else None
+        return Quantity(0.5, j + 1, unit) if unit and _is_duration(g, unit) else None
+    art = g.articles.match(tokens, k) if k < len(tokens) and tokens[k].joined else None
+    k = art[1] if art else k
+    unit = g.units.match(tokens, k) if k < len(tokens) and tokens[k].joined else None
+    return Quantity(0.5, unit[1], str(unit[0])) if unit else None
+
+
+def _article(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    art = g.articles.match(tokens, j)
+    if art is None or art[1] >= len(tokens) or not tokens[art[1]].joined:
+        return None
+    unit = g.units.match(tokens, art[1])
+    if unit is None:
+        return None
+    q = _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=True), g)
+    return q
+
+
+def _bare_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    unit = g.units.match(tokens, j)
+    if unit is None or not _is_duration(g, str(unit[0])):
+        return None
+    q = _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=True), g)
+    one = g.cardinals.match(tokens, q.end) if q.weak and q.end < len(tokens) and tokens[q.end].near else None
+    if one is not None and float(one[0]) == 1:
+        q.end, q.weak = one[1], False  # a postposed "one": "ساعة واحدة"
+    return q
+
+
+def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    if tokens[j].kind == "num" and not _digits_ok(tokens, j, view, g):
+        return None
+    r = read_number(tokens, j, g)
+    if r is None:
+        return None
+    weak = r.written == "words" and r.end == j + 1 and tokens[j].text in g.articles
+    q = Quantity(r.value, r.end, weak=weak)
+    frac = g.fractions.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
+    if frac is not None:
+        q.value, q.end, q.weak = q.value + float(frac[0]), frac[1], False
+    nxt = q.end < len(tokens) and tokens[q.end].joined
+    unit = g.units.match(tokens, q.end) if nxt else None
+    if unit is not None:
+        q.unit, q.end = str(unit[0]), unit[1]
+        return q if frac is not None else _with_fraction(tokens, q, g)
+    noun = g.count_nouns.match(tokens, q.end) if nxt else None
+    if noun is not None:
+        q.counted, q.end = str(noun[0]), noun[1]
+        return q
+    if frac is not None or r.written != "digits":
+        return None  # number words with nothing counted are too often pronouns ("one of", "the two")
+    q.plain = True
+    return q
+
+
+def _with_fraction(tokens: list, q: Quantity, g: Grammar) -> Quantity:
+    frac = g.fractions.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
+    if frac is not None:
+        q.value, q.end, q.weak = q.value + float(frac[0]), frac[1], False
+    return q
+
+
+def _is_duration(g: Grammar, unit: str) -> bool:
+    return g.unit_kinds.get(unit, ("",))[0] == "duration"
+
+
+def _digits_ok(tokens: list, j: int, view: str, g: Grammar) -> bool:
+    """Not a time of day, a date, an id glued to letters, or part of a URL or hashtag."""
+    tok = tokens[j]
+    before = view[tok.start - 1] if tok.start else " "
+    after = view[tok.start + len(tok.text):tok.start + len(tok.text) + 2]
+    if before in NOT_A_NUMBER_BEFORE or (before in ".," and tok.start > 1 and view[tok.start - 2].isdigit()):
+        return False
+    if after[:1] in (":", "/", ".", ",") and after[1:2].isdigit():
+        return False
+    if tok.glued and j > 0 and tokens[j - 1].kind == "word":
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.glued and nxt.kind == "word" and not (
+            nxt.text in g.units or nxt.text in g.multipliers or nxt.text in g.count_nouns):
+        return False
+    lo = view.rfind(" ", max(0, tok.start - 80), tok.start) + 1
+    hi = view.find(" ", tok.end, tok.end + 80)
+    chunk = view[lo:hi if hi >= 0 else tok.end + 80]
+    return not any(mark in chunk for mark in URL_MARKS)
+
+
+def _plain_count_ok(tokens: list, j: int, q: Quantity, g: Grammar) -> bool:
+    """A bare number counts something unless it is a year, an id, a time of day or a date."""
+    text = tokens[j].text
+    if text.isdigit() and (len(text) >= ID_DIGITS or (len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1])):
+        return False
+    if q.end < len(tokens) and tokens[q.end].kind == "num" and tokens[q.end].joined:
+        return False  # the first of a range or of a grouped run ("10-15", "24 02 2022")
+    if j > 0 and tokens[j].joined and tokens[j - 1].kind == "num":
+        return False
+    prev_word = _blocked_before(tokens, j, g)
+    return not prev_word and not (q.end < len(tokens) and tokens[q.end].near and g.blockers.match(tokens, q.end))
+
+
+def _blocked_before(tokens: list, j: int, g: Grammar) -> bool:
+    for n in range(1, min(g.blockers.longest, j) + 1):
+        hit = g.blockers.match(tokens, j - n)
+        if hit is not None and hit[1] == j and tokens[j].near:
+            return True
+    return False
+
+
+def _placed(q: Quantity, first: Token, last: Token, folded: Folded, g: Grammar, knowledge) -> Optional[Figure]:
+    start, end = folded.to_original(first.start, last.end)
+    kind, factor = g.unit_kinds.get(q.unit, ("count", 1.0)) if q.unit else ("count", 1.0)
+    if kind in ("money", "percent"):
+        factor = 1.0
+    value = q.value * factor
+    low, high = figure_interval(value, q.hedge or "exact", q.unit, knowledge)
+    return Figure(kind=kind, value=_tidy(value), low=_tidy(low), high=_tidy(high), hedge=q.hedge or "exact",
+                  unit=q.unit, text=folded.original[start:end], start=start, end=end, counted=q.counted)
+
+
+def _overlaps(figure: Figure, skip: list) -> bool:
+    return any(s < figure.end and figure.start < e for s, e in skip)
+
+
+def _tidy(x: float):
+    if math.isinf(x):
+        return x
+    x = round(x, 6)
+    return int(x) if x == int(x) else x
+
+
+def figure_interval(value: float, hedge: str, unit: str, knowledge) -> tuple[float, float]:
+    """The interval the words allow: the rounding of a plain figure, widened or opened by its hedge."""
+    widths = knowledge.common.get("hedge_widths", {})
+    exact = float(widths.get("exact", "0"))
+    width = float(widths.get(hedge, exact))
+    lo_f, hi_f = CALENDAR_SPAN.get(unit, (1.0, 1.0))
+    v = abs(value)
+    if hedge in ("exact", "about"):
+        low, high = v * lo_f * (1 - width), v * hi_f * (1 + width)
+    elif hedge == "nearly":
+        low, high = v * lo_f * (1 - width), v * hi_f
+    elif hedge in ("more_than", "at_least"):
+        low, high = v * lo_f * (1 - width), math.inf
+    elif hedge in ("less_than", "at_most"):
+        low, high = 0.0, v * hi_f * (1 + width)
+    else:
+        low, high = v * lo_f * (1 - exact), v * hi_f * (1 + exact)
+    return (low, high) if value >= 0 else (-high, -low)
+
+
+# ---- CLDR: unit and currency names, separators, for every locale ----------------------------
+
+def _locale(language: Optional[str]) -> Optional[Locale]:
+    try:
+        return Locale.parse(language) if language else None
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=None)
+def cldr_separators(language: Optional[str]) -> tuple[str, str]:
+    """The decimal and group marks of a locale, folded ("," and " " in Russian)."""
+    loc = _locale(language)
+    if loc is None:
+        return ".", ","
+    return fold(get_decimal_symbol(loc)) or ".", fold_text(get_group_symbol(loc)).view or ","
+
+
+@lru_cache(maxsize=None)
+def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
+    """Unit and currency names CLDR gives a locale: {"units": [(id, form)], "duals": [(id, form)]}."""
+    out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set()}
+    loc = _locale(language)
+    for unit in unit_ids:
+        if unit in CLDR_UNITS and loc is not None:
+            _cldr_measure(loc, unit, out)
+        elif len(unit) == 3 and unit.isalpha():
+            _cldr_currency(loc, unit.upper(), unit, out)
+    plurals = out.pop("plurals")
+    out["singulars"] = {f: tuple(sorted(u for u in us)) for f, us in out["singulars"].items() if f not in plurals}
+    return out
+
+
+def _cldr_measure(loc: Locale, unit: str, out: dict) -> None:
+    for n in CLDR_COUNTS:
+        for length in ("long", "short"):
+            try:
+                text = format_unit(n, CLDR_UNITS[unit], length=length, locale=loc)
+            except (UnknownUnitError, KeyError, ValueError):
+                continue
+            _add_form(unit, text, n, out)
+
+
+@lru_cache(maxsize=None)
+def cldr_month_names(language: Optional[str]) -> tuple:
+    """Month names a locale writes (wide and abbreviated, in and out of a date): a number by one is a date."""
+    loc = _locale(language)
+    if loc is None:
+        return ()
+    names = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names.update(v for v in get_month_names(width, context, loc).values() if len(fold(v).strip(".")) > 2)
+    return tuple(sorted(names))
+
+
+def _add_form(unit: str, text: str, n: float, out: dict) -> None:
+    view = fold(text)
+    if "-" in view and re.search(r"[a-z]-[a-z]", view):
+        return  # CLDR fell back to the unit's id
+    form = " ".join(re.sub(r"[\d.,'’]+", " ", view).split())
+    if not form or (len(form) < 2 and form.isalpha()):
+        return
+    if n == 1 and " " not in form:
+        out["singulars"].setdefault(form, set()).add(unit)
+    elif n == 5:
+        out["plurals"].add(form)
+    if re.search(r"\d", view):
+        out["units"].append((unit, form))
+    elif n == 2:
+        out["duals"].append((unit, form))
+    elif n == 1:
+        out["units"].append((unit, form))
+
+
+def _cldr_currency(loc: Optional[Locale], code: str, unit: str, out: dict) -> None:
+    symbols = {get_currency_symbol(code, locale="en")}
+    if loc is not None:
+        symbols.add(get_currency_symbol(code, locale=loc))
+        for n in (1, 2, 5, 11, 100):
+            name = fold(get_currency_name(code, count=n, locale=loc))
+            if name and name != fold(code):
+                out["units"].append((unit, name))
+    for sym in sorted(symbols):
+        if sym and sym != code and not (len(fold(sym)) < 2 and fold(sym).isalpha()):
+            out["units"].append((unit, sym))
