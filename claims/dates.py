@@ -101,7 +101,7 @@ class DateIndex:
     year_templates: dict = field(default_factory=dict)  # (pre, suf) -> calendars
     oclock_templates: set = field(default_factory=set)  # (pre, suf)
     article: tuple = ()
-    bare: frozenset = frozenset()  # forms listed without their article: need it glued back on
+    bare: dict = field(default_factory=dict)  # a form without its article -> the form as listed
 
 
 # ---------------------------------------------------------------- public API
@@ -185,17 +185,17 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
         _add(words, fold(joiner), "joiner", True)
     lex = knowledge.language(language)
     article = tuple(fold(a) for a in section(lex, "morphology", "article") or [] if fold(a))
-    bare = set()
+    bare = {}
     for form in list(words):
         for art in article:
             if form.startswith(art) and len(form) > len(art) + 2 and form[len(art):] not in words:
                 words[form[len(art):]] = words[form]
-                bare.add(form[len(art):])
+                bare[form[len(art):]] = form
     _weaken(words, number_words)
     clitics = [fold(p) for p in section(lex, "morphology", "proclitics") or [] if fold(p)]
     return DateIndex(words=words, lexer=_lexer(words, clitics, article), order=_numeric_order(language),
                      year_templates=year_templates, oclock_templates=oclock_templates,
-                     article=article, bare=frozenset(bare))
+                     article=article, bare=bare)
 
 
 def _add(words: dict, form: str, role: str, value) -> None:
@@ -349,8 +349,11 @@ def _tokens(view: str, index: DateIndex) -> list:
             continue
         form = " ".join(m.group("form").split())
         clitic = (m.groupdict().get("clitic") or "")
-        if form in index.bare and not any(clitic.endswith(a) or clitic.endswith(a[1:]) for a in index.article):
-            continue
+        if form in index.bare:
+            # the article glued on, or after ل with its alif dropped ("للثلاثاء")
+            if not any(clitic.endswith(a) or clitic.endswith(a[1:] * 2) for a in index.article):
+                continue
+            form = index.bare[form]
         out.append(Token("word", m.start(), m.end(), form, index.words.get(form, ()), clitic))
     return out
 
