@@ -406,6 +406,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     if q.plain and not _plain_count_ok(tokens, j, q, g):
         return None
+    if q.unit and _is_duration(g, q.unit) and _year_like(tokens[j].text):
+        return None  # "2022 yılında", "2022 года": the year 2022, not 2022 years
     q.hedge = hedge or "exact"
     return q, q.end
 
@@ -536,7 +538,7 @@ def _digits_ok(tokens: list, j: int, view: str, g: Grammar) -> bool:
 def _plain_count_ok(tokens: list, j: int, q: Quantity, g: Grammar) -> bool:
     """A bare number counts something unless it is a year, an id, a time of day or a date."""
     text = tokens[j].text
-    if text.isdigit() and (len(text) >= ID_DIGITS or (len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1])):
+    if text.isdigit() and (len(text) >= ID_DIGITS or _year_like(text)):
         return False
     if q.end < len(tokens) and tokens[q.end].kind == "num" and tokens[q.end].joined:
         return False  # the first of a range or of a grouped run ("10-15", "24 02 2022")
@@ -544,6 +546,10 @@ def _plain_count_ok(tokens: list, j: int, q: Quantity, g: Grammar) -> bool:
         return False
     prev_word = _blocked_before(tokens, j, g)
     return not prev_word and not (q.end < len(tokens) and tokens[q.end].near and g.blockers.match(tokens, q.end))
+
+
+def _year_like(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1]
 
 
 def _blocked_before(tokens: list, j: int, g: Grammar) -> bool:
