@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from .lexicon import section
 from .model import Figure
@@ -41,8 +41,7 @@ CLDR_COUNTS = (1, 2, 3, 5, 11, 21, 100, 1.5)
 CALENDAR_SPAN = {"month": (28 / 30, 31 / 30), "year": (1.0, 366 / 365)}  # factor spans: months are 28..31 days
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # num, word, sym
     text: str  # folded text (a number token without its suffix)
     start: int  # view offsets
@@ -100,6 +99,7 @@ class Grammar:
     markers: Phrases  # duration markers and "lasted" verbs: a bare unit after them means one
     blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
     proclitics: tuple
+    starters: frozenset  # first words of every phrase a figure can begin with
     singulars: dict  # CLDR's form for one unit -> unit ids: a bare "ساعة" after "لمدة" means one hour
     decimal: str
     group: str
@@ -134,7 +134,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     one_letter = [w for w in list(section(nums, "connectors")) + list(section(lex, "measure", "duration_markers"))
                   if len(fold(w)) == 1 and fold(w).isalpha()]
     proclitics = tuple(sorted({fold(p) for p in list(section(lex, "morphology", "proclitics")) + one_letter}))
-    return Grammar(
+    g = Grammar(
         cardinals=Phrases(number_map("cardinals")),
         ordinals=Phrases(number_map("ordinals")),
         multipliers=Phrases(number_map("multipliers")),
@@ -153,11 +153,14 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         blockers=Phrases([(w, True) for key in ("oclock", "am", "pm") for w in section(lex, "times", key)]
                          + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
         proclitics=proclitics,
+        starters=frozenset(),
         singulars=cldr["singulars"],
         decimal=fold(nums.get("decimal_separator", "")) or decimal,
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
     )
+    g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals)))
+    return g
 
 
 def _month_words(lex: dict) -> list:
@@ -373,6 +376,9 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
         if marker is not None:
             supported_at, i = marker[1], marker[1]
             continue
+        if not _may_start(tokens[i], g):
+            i += 1
+            continue
         found = _figure_at(tokens, i, g, folded.view, supported=i == supported_at)
         if found is None:
             i += 1
@@ -387,6 +393,13 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
     return figures
 
 
+def _may_start(tok: Token, g: Grammar) -> bool:
+    """A cheap test before the readers: digits, a symbol, or a word some figure can begin with."""
+    if tok.kind != "word":
+        return tok.kind != "clitic"
+    return tok.text in g.starters or bool(g.half_prefixes) and tok.text.startswith(g.half_prefixes)
+
+
 def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> Optional[tuple[Quantity, int]]:
     if tokens[i].kind == "clitic":
         return None
@@ -398,9 +411,12 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     q = _quantity(tokens, j, g, view)
     if q is None:
         return None
-    after = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].near else None
-    if after is not None and hedge is None:
+    after = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
+    if after is not None and hedge is None and q.hedge is None:
         hedge, q.end = str(after[0]), after[1]
+    hedge = hedge or q.hedge
+    if q.weak and tokens[q.end - 1].text in g.ordinals:
+        return None  # "a second time": the unit word is an ordinal here
     if q.weak and not (hedge and (hedge != "at_most" or tokens[j].text in g.articles) or supported and (q.unit in g.singulars.get(tokens[j].text, ()) or
                                                 tokens[j].text in g.articles)):
         return None
@@ -488,6 +504,10 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     frac = g.fractions.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
     if frac is not None:
         q.value, q.end, q.weak = q.value + float(frac[0]), frac[1], False
+    mid = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
+    if mid is not None and mid[1] < len(tokens) and tokens[mid[1]].near and (
+            g.units.match(tokens, mid[1]) or g.count_nouns.match(tokens, mid[1])):
+        q.hedge, q.end = str(mid[0]), mid[1]  # "20-plus missiles", "twenty-odd soldiers"
     nxt = q.end < len(tokens) and tokens[q.end].joined
     unit = g.units.match(tokens, q.end) if nxt else None
     if unit is not None:
@@ -523,7 +543,7 @@ def _digits_ok(tokens: list, j: int, view: str, g: Grammar) -> bool:
         return False
     if after[:1] in (":", "/", ".", ",") and after[1:2].isdigit():
         return False
-    if tok.glued and j > 0 and tokens[j - 1].kind == "word":
+    if tok.glued and j > 0 and tokens[j - 1].kind == "word" and not _lone_proclitic(tokens, j - 1, g):
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and nxt.glued and nxt.kind == "word" and not (
@@ -533,6 +553,11 @@ def _digits_ok(tokens: list, j: int, view: str, g: Grammar) -> bool:
     hi = view.find(" ", tok.end, tok.end + 80)
     chunk = view[lo:hi if hi >= 0 else tok.end + 80]
     return not any(mark in chunk for mark in URL_MARKS)
+
+
+def _lone_proclitic(tokens: list, k: int, g: Grammar) -> bool:
+    """A one-letter proclitic written onto digits ("و1500")."""
+    return len(tokens[k].text) == 1 and tokens[k].text in g.proclitics and not tokens[k].glued
 
 
 def _plain_count_ok(tokens: list, j: int, q: Quantity, g: Grammar) -> bool:
@@ -665,7 +690,7 @@ def _add_form(unit: str, text: str, n: float, out: dict) -> None:
     form = " ".join(re.sub(r"[\d.,'’]+", " ", view).split())
     if not form or (len(form) < 2 and form.isalpha()):
         return
-    if n == 1 and " " not in form:
+    if n in (1, 21, 1.5) and " " not in form:
         out["singulars"].setdefault(form, set()).add(unit)
     elif n == 5:
         out["plurals"].add(form)
