@@ -26,6 +26,8 @@ DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)},
 # step: spaces and dashes -- every space-like character is a space; hyphen variants are "-"
 SPACES = {c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
 DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"}
+# step: apostrophes -- typographic apostrophes are the ASCII one ("didn’t" matches "didn't")
+APOSTROPHES = {c: "'" for c in "\u2019\u2018\u02bc\u2032"}
 
 # step: diacritics, tatweel, ZWNJ and invisible marks -- dropped from the view
 DROPPED = re.compile(
@@ -36,7 +38,7 @@ DROPPED = re.compile(
 # characters whose compatibility form is several letters (Arabic presentation forms, ligatures)
 EXPANDED = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\ufb00-\ufb06]")
 
-_TABLE = str.maketrans({**LETTERS, **DIGITS, **SPACES, **DASHES})
+_TABLE = str.maketrans({**LETTERS, **DIGITS, **SPACES, **DASHES, **APOSTROPHES})
 _SPECIAL = re.compile(DROPPED.pattern[:-1] + "\ufb50-\ufdff\ufe70-\ufefc\ufb00-\ufb06İ]")
 
 
@@ -113,4 +115,4 @@ def fold(text: str) -> str:
     return " ".join(fold_text(text).view.split())
 
 
-STEPS = ("letters", "digits", "spaces", "dashes", "diacritics", "tatweel", "zwnj", "case")
+STEPS = ("letters", "digits", "spaces", "dashes", "apostrophes", "diacritics", "tatweel", "zwnj", "case")

@@ -1,0 +1,96 @@
+"""Judgement: intervals, dates, places and stances, one rule per case."""
+import math
+
+import pytest
+
+from claims.judge import compare_figures, judge_values
+from claims.model import Claim, Figure, Speaker
+
+MIN = 60
+
+
+def duration(minutes, hedge="exact", low=None, high=None, unit="minute"):
+    v = minutes * MIN
+    widths = {"exact": 0.02, "about": 0.1}
+    if low is None:
+        w = widths.get(hedge, 0)
+        low, high = {"exact": (v * 0.98, v * 1.02), "about": (v * 0.9, v * 1.1), "nearly": (v * 0.9, v),
+                     "more_than": (v, math.inf), "at_least": (v, math.inf), "less_than": (0, v),
+                     "at_most": (0, v)}[hedge]
+    return Figure("duration", v, low, high, hedge, unit, f"{minutes} min", 0, 1)
+
+
+def date(value, low=None, high=None, precision="day", weekday=None):
+    return Figure("date", value, low or value, high or value, "exact", "", str(value), 0, 1,
+                  precision=precision, weekday=weekday)
+
+
+def place(pid):
+    return Figure("place", pid, pid, pid, "exact", "city", pid, 0, 1)
+
+
+NUMBERS = [
+    ("about-hour-vs-90", duration(60, "about"), duration(90), "conflict", "54..66 min cannot be 90 min"),
+    ("more-than-90-vs-about-150", duration(90, "more_than"), duration(150, "about"), "agree", "more than opens upwards"),
+    ("90-vs-hour-and-a-half", duration(90), duration(90), "agree", "same value in other words"),
+    ("about-2h-vs-about-2.5h", duration(120, "about"), duration(150, "about"), "conflict", "108..132 and 135..165"),
+    ("about-60-vs-64", duration(60, "about"), duration(64), "tension", "only the hedge makes them meet"),
+    ("nearly-60-vs-59", duration(60, "nearly"), duration(59), "agree", "nearly reaches up to the figure"),
+    ("nearly-60-vs-64", duration(60, "nearly"), duration(64), "conflict", "nearly stays below"),
+    ("at-most-60-vs-90", duration(60, "at_most"), duration(90), "conflict", "an upper bound below the other"),
+    ("30-days-vs-month", Figure("duration", 30 * 86400, 30 * 86400 * .98, 30 * 86400 * 1.02, "exact", "day", "30 days", 0, 1),
+     Figure("duration", 30 * 86400, 28 * 86400, 31 * 86400, "exact", "month", "a month", 0, 1), "agree", "a month is 28..31 days"),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", [pytest.param(a, b, e, id=i) for i, a, b, e, _ in NUMBERS])
+def test_numbers(a, b, expected, knowledge):
+    assert compare_figures(a, b, knowledge) == expected
+    assert compare_figures(b, a, knowledge) == expected
+
+
+DATES = [
+    ("same-day", date("2025-03-18"), date("2025-03-18"), "agree"),
+    ("day-in-month", date("2022-02-24"), date("2022-02", "2022-02-01", "2022-02-28", "month"), "agree"),
+    ("different-days", date("2025-03-18"), date("2025-03-19"), "conflict"),
+    ("weekday-matches", date(None, precision="weekday", weekday="tuesday"), date("2025-03-18"), "agree"),
+    ("weekday-mismatch", date(None, precision="weekday", weekday="monday"), date("2025-03-18"), "conflict"),
+    ("relative-slack", date("2025-03-19", precision="relative"), date("2025-03-18"), "agree"),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", [pytest.param(a, b, e, id=i) for i, a, b, e in DATES])
+def test_dates(a, b, expected, knowledge):
+    assert compare_figures(a, b, knowledge) == expected
+    assert compare_figures(b, a, knowledge) == expected
+
+
+def claim(cid, source, fig, stance="asserted", speaker=None):
+    return Claim(cid, source, "en", "t", "t", 0, 1, speaker, stance, (fig,))
+
+
+def test_possible_against_assertion_is_tension(knowledge):
+    a = claim("a#1", "a", Figure("count", 2, 1.96, 2.04, "exact", "", "two", 0, 1))
+    b = claim("b#1", "b", Figure("count", 3, 2.94, 3.06, "exact", "", "three", 0, 1), stance="possible")
+    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "tension"
+
+
+def test_same_voice_never_contradicts_itself(knowledge):
+    a = claim("a#1", "a", duration(60))
+    b = claim("a#2", "a", duration(90))
+    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "agreement"
+
+
+def test_two_speakers_in_one_source_can_contradict(knowledge):
+    a = claim("a#1", "a", duration(60), speaker=Speaker("x", "X", "X"))
+    b = claim("a#2", "a", duration(90), speaker=Speaker("y", "Y", "Y"))
+    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "contradiction"
+
+
+def test_reason_names_values_and_sources(knowledge):
+    a = claim("001#1", "001_x", duration(150, "about", unit="hour"))
+    b = claim("002#1", "002_y", duration(90))
+    c = claim("003#1", "003_z", duration(90, "more_than"))
+    v = judge_values([(x, x.figures[0]) for x in (a, b, c)], knowledge)
+    assert v.verdict == "contradiction"
+    assert v.reason == "about 2.5 h (001) and 90 min (002) cannot both hold"
