@@ -128,7 +128,7 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
     if groups:
         nearest = min(groups, key=lambda g: _gap(g, fig_span))
         ids.update(nearest.ids)
-    ids.update(subject_ids(text, sentence, parties, groups, speaker, fig_span[0]))
+    ids.update(subject_ids(text, sentence, parties, groups, speaker, sentence[1]))
     if groups and len(ids) < 2 and speaker is not None and \
             any(m.entity == speaker.id and m.kind == "person" for m in mentions):
         ids.add(speaker.id)  # "Trump said the call with Zelensky lasted an hour": his own call

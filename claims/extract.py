@@ -23,6 +23,7 @@ PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", 
 LOCATIVE_GAP = 3
 QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
+ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
 
 @dataclass
@@ -103,32 +104,70 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      knowledge: Knowledge, numbered: int) -> list[Claim]:
     text = doc.text
-    clauses = split_clauses(text, *sent.span) or [sent.span]
+    attached = _attach_figures(text, sent)
     groups: dict = {}
-    for fig in sent.figures:
-        clause = next((c for c in clauses if c[0] <= fig.start < c[1]), sent.span)
-        cue = event_cue_for(fig, sent.span, clause, sent.cues)
+    for fig, cue, clause in attached:
         event = None
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
                                    sent.cues, attribution.speaker)
-            event = event_for(fig, cue, ids, main, _sentence_date(sent, cue))
-        groups.setdefault(event, []).append((fig, cue, clause))
+            event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
+        elif fig.kind == "place":
+            continue  # a place is a figure only as where an event happens
+        groups.setdefault((event, _slot(event, fig)), []).append((fig, cue, clause))
     speaker_kind = _kind_of(attribution.speaker, knowledge)
     claims = []
-    for event, members in groups.items():
+    for (event, slot), members in groups.items():
         figs = tuple(f for f, _, _ in members)
         start, end = _quote_span(text, members)
         clause = (min(c[0] for _, _, c in members), max(c[1] for _, _, c in members))
         claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
-                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event,
-                             _slot(event, figs)))
+                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event, slot))
     if not claims and (attribution.speaker is not None or _reports(sent.cues)):
         stance = stance_of(sent.cues, sent.span, attribution, speaker_kind, text)
         event = _topic_event(text, sent, attribution, main)
         claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
                              (), event, None))
     return claims
+
+
+def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
+    """Each figure with the event cue it measures (or None) and its clause.
+
+    A date or time standing alone in its clause ("..., on Tuesday, for an hour and a half") takes the
+    event of a figure in the clause next to it: modifiers of one event come in a row.
+    """
+    clauses = split_clauses(text, *sent.span) or [sent.span]
+    placed = []
+    for fig in sent.figures:
+        index = next((i for i, c in enumerate(clauses) if c[0] <= fig.start < c[1]), None)
+        clause = clauses[index] if index is not None else sent.span
+        placed.append([fig, event_cue_for(fig, sent.span, clause, sent.cues), clause, index])
+    for item in placed:
+        fig, cue, clause, index = item
+        if index == 0 and fig.kind in ("date", "time") and _alone(fig, clause):
+            # a date that opens the sentence dates the event its other figures measure
+            item[1] = next((o[1] for o in placed if o[1] is not None and o[0] is not fig), cue)
+        elif cue is None and index is not None and fig.kind in ("date", "time") and _alone(fig, clause):
+            item[1] = next((other[1] for other in placed if other[1] is not None and other[3] is not None
+                            and abs(other[3] - index) == 1 and other[0].kind != "place"), None)
+    return [(fig, cue, clause) for fig, cue, clause, _ in placed]
+
+
+def _alone(fig: Figure, clause: tuple) -> bool:
+    return (clause[1] - clause[0]) - (fig.end - fig.start) <= ALONE_SLACK
+
+
+def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
+    """The day of the event: the figure itself for a date, else a day-precise date on the same event."""
+    for other, other_cue, _ in [(fig, cue, None)] + attached:
+        if other.kind == "date" and other_cue is cue and _is_day(other.value):
+            return other.value
+    return None
+
+
+def _is_day(value) -> bool:
+    return isinstance(value, str) and len(value) == 10 and value[4] == "-"
 
 
 def _reports(cues: list[Cue]) -> bool:
@@ -146,19 +185,9 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
     return Event(type=cue.value, participants=ids)
 
 
-def _sentence_date(sent: Sentence, cue: Cue) -> Optional[str]:
-    """A full date given in the same sentence dates its event."""
-    for fig in sent.figures:
-        if fig.kind == "date" and fig.precision in ("day", "weekday") and isinstance(fig.value, str) \
-                and len(fig.value) == 10 and not fig.value.startswith("-"):
-            return fig.value
-    return None
-
-
-def _slot(event: Optional[Event], figs: tuple) -> Optional[str]:
+def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:
     if event is None:
         return None
-    fig = figs[0]
     dimension = f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
     return f"{event.type}/{dimension}"
 

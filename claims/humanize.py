@@ -11,8 +11,6 @@ HEDGE_WORDS = {"exact": "", "about": "about ", "nearly": "nearly ", "more_than":
 DURATION_STEPS = ((86400 * 365, "years", "year"), (86400 * 30, "months", "month"),
                   (86400 * 7, "weeks", "week"), (86400, "days", "day"), (3600, "h", "h"), (60, "min", "min"),
                   (1, "s", "s"))
-UNIT_BASE = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
-             "month": 2592000, "year": 31536000}
 
 
 def describe_figure(fig: Figure) -> str:
@@ -36,21 +34,18 @@ def describe_figure(fig: Figure) -> str:
 
 
 def describe_duration(seconds: float, unit: str = "") -> str:
-    """Seconds in the unit the article used when it reads well, else the largest whole unit."""
-    base = UNIT_BASE.get(unit)
-    if base and seconds / base < 1000:
-        value = seconds / base
-        if unit in ("hour", "minute", "second"):
-            name = {"hour": "h", "minute": "min", "second": "s"}[unit]
-            if unit == "hour" and value < 1:
-                return f"{number(seconds / 60)} min"
-            return f"{number(value)} {name}"
-        return f"{number(value)} {unit}{'s' if value != 1 else ''}"
+    """Seconds in one unit chosen by size, so that equal durations always read the same."""
+    if seconds < 60:
+        return f"{number(seconds)} s"
+    if seconds < 2 * 3600:
+        return f"{number(seconds / 60)} min"
+    if seconds < 3 * 86400 and unit in ("hour", "minute", "second", ""):
+        return f"{number(seconds / 3600)} h"
     for size, plural, single in DURATION_STEPS:
-        if seconds >= size:
+        if seconds >= size and (seconds / size) == round(seconds / size, 1):
             value = seconds / size
             return f"{number(value)} {single if value == 1 else plural}"
-    return f"{number(seconds)} s"
+    return f"{number(seconds / 86400)} days"
 
 
 def number(value) -> str:

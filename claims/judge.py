@@ -83,7 +83,8 @@ def _compare_numbers(a: Figure, b: Figure, knowledge: Knowledge) -> str:
     if not all(isinstance(x, (int, float)) for x in (a.value, b.value)):
         return "agree"
     if _overlap(_bounds(a), _bounds(b)):
-        if a.hedge in SOFT_HEDGES or b.hedge in SOFT_HEDGES:
+        points = {a.hedge, b.hedge} <= SOFT_HEDGES | {"exact"}
+        if points and (a.hedge in SOFT_HEDGES or b.hedge in SOFT_HEDGES):
             if not _overlap(_core(a, knowledge), _core(b, knowledge)):
                 return "tension"
         return "agree"
@@ -199,7 +200,7 @@ def _reason(verdict: str, members: list, conflicts: list) -> str:
     parts = [f"{label} ({', '.join(srcs)})" for label, srcs in by_value.items()]
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
     if verdict == "contradiction":
-        return f"{listed} cannot both hold"
+        return f"{listed} cannot {'both' if len(parts) == 2 else 'all'} hold"
     if verdict == "tension":
         return f"{listed} pull apart, but only through a hedge or a possibility"
     return f"{listed} agree"
