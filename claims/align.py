@@ -7,6 +7,7 @@ their sentences are alike (rapidfuzz). A denial aligns with the report it denies
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections import defaultdict
 from typing import Optional
 
@@ -19,6 +20,8 @@ from .normalize import fold
 COMPARABLE_STANCES = ("asserted", "reported", "possible")
 CROSS_LANGUAGE_SCORE = 0.8  # ids, concepts and values matched; no string to compare
 MAX_SCORED_PAIRS = 40
+ERA_SLACK_DAYS = 7  # an undated event happened in the days before its report
+DATE_SLOT_SLACK_DAYS = 31  # dates further apart name different events, not a disagreement
 
 
 def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
@@ -38,21 +41,71 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
 
 
 def _split(members: list[Claim], slot: str, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
-    groups = _by_event_day(members, slot)
+    groups = _by_time(members, slot)
     if participants:
         return groups
     threshold = knowledge.setting("context_similarity", 55)
     return [cluster for group in groups for cluster in _by_context(group, threshold)]
 
 
-def _by_event_day(members: list[Claim], slot: str) -> list[list[Claim]]:
-    """Events a day or more apart are different events (the slot's own dates excepted)."""
+def _by_time(members: list[Claim], slot: str) -> list[list[Claim]]:
+    """Claims of events far apart in time are about different events of the same kind.
+
+    For a date slot the dates themselves decide, with a month's slack (reports disagree by a day or
+    two, not by years); otherwise the event's own date, or, for an undated event, the days just
+    before the source was published. Claims placed nowhere in time join the largest group.
+    """
+    dated, undated = [], []
+    for claim in members:
+        span = _date_span(claim, slot)
+        (dated if span else undated).append((span, claim))
+    slack = _dt.timedelta(days=DATE_SLOT_SLACK_DAYS if slot.endswith("/date") else ERA_SLACK_DAYS)
+    clusters: list[list[Claim]] = []
+    high = None
+    for span, claim in sorted(dated, key=lambda x: (x[0], x[1].id)):
+        if clusters and span[0] <= high + slack:
+            clusters[-1].append(claim)
+            high = max(high, span[1])
+        else:
+            clusters.append([claim])
+            high = span[1]
+    if not clusters:
+        return [members]
+    largest = max(clusters, key=len)
+    largest.extend(c for _, c in undated)
+    return [sorted(cluster, key=lambda c: members.index(c)) for cluster in clusters]
+
+
+def _date_span(claim: Claim, slot: str) -> Optional[tuple]:
     if slot.endswith("/date"):
-        return [members]
-    days = sorted({c.event.date for c in members if c.event.date})
-    if len(days) <= 1:
-        return [members]
-    return [[c for c in members if c.event.date == day] for day in days]
+        spans = [_iso_span(f.value) for f in claim.figures if f.kind == "date"]
+        spans = [s for s in spans if s]
+        return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+    if claim.event and claim.event.date:
+        return _iso_span(claim.event.date)
+    published = _iso_span(claim.published) if claim.published else None
+    if published:
+        return published[0] - _dt.timedelta(days=ERA_SLACK_DAYS), published[1]
+    return None
+
+
+def _iso_span(value) -> Optional[tuple]:
+    """The days a date string covers: a day, a month ("2022-02") or a year ("2011")."""
+    if not isinstance(value, str) or value.startswith("-"):
+        return None
+    try:
+        if len(value) == 10:
+            day = _dt.date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = _dt.date(int(value[:4]), int(value[5:7]), 1)
+            nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - _dt.timedelta(days=1)
+        if len(value) == 4:
+            return _dt.date(int(value), 1, 1), _dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _by_context(members: list[Claim], threshold: float) -> list[list[Claim]]:

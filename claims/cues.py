@@ -7,11 +7,12 @@ endings), and with the construct form of a noun before a suffix (Arabic ة -> ت
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Knowledge, section
 from .normalize import Folded, fold
-from .patterns import phrase_regex, word_pattern
+from .patterns import phrase_regex
 
 # lexicon path -> cue kind; a mapping section gives (kind, key) for each of its keys
 FLAT = {
@@ -31,8 +32,7 @@ FLAT = {
     ("offset_markers",): "offset",
     ("locative",): "locative",
 }
-KEYED = {("events",): "event", ("scopes",): "scope"}
-NOUN_KINDS = {"event", "scope"}  # nouns take suffixes; verbs and particles are listed inflected
+KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted"}  # nouns: take suffixes
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,14 @@ def find_cues(folded: Folded, language: str | None, knowledge: Knowledge) -> lis
     cues = []
     for m in pattern.finditer(folded.view):
         start, end = folded.to_original(m.start(), m.end())
-        for kind, value in table.get(m.group("core"), ()):
+        for kind, value in table.get(m.group("noun") or m.group("word"), ()):
             cues.append(Cue(kind, value, start, end))
     return cues
 
 
 def _build_matcher(lex: dict):
     table: dict[str, list] = {}
+    nouns: set = set()
     morph = section(lex, "morphology")
     suffixes = [fold(s) for s in morph.get("suffixes", [])]
     construct = {fold(k): fold(v) for k, v in morph.get("construct", {}).items()}
@@ -71,6 +72,7 @@ def _build_matcher(lex: dict):
             for phrase in phrases:
                 for form in _noun_forms(fold(phrase), suffixes, construct):
                     _add(table, form, (kind, key))
+                    nouns.add(form)
     if not table:
         return None
     prefix = phrase_regex([fold(p) for p in morph.get("proclitics", [])])
@@ -83,8 +85,10 @@ def _build_matcher(lex: dict):
         if morph.get("article"):
             parts.append(f"(?:{article})?")
         pre = "".join(parts)
-    suf = phrase_regex(suffixes) if suffixes else ""
-    return word_pattern(phrase_regex(sorted(table)), pre, suf), table
+    suf = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""
+    words = sorted(p for p in table if p not in nouns)
+    core = f"(?P<noun>{phrase_regex(sorted(nouns))}){suf}|(?P<word>{phrase_regex(words)})"
+    return re.compile(rf"(?<!\w){pre}(?:{core})(?!\w)"), table
 
 
 def _noun_forms(phrase: str, suffixes: list, construct: dict) -> list[str]:

@@ -36,7 +36,7 @@ class Group:
 def party_mentions(mentions: list[Mention], event_type: Optional[str]) -> list[Mention]:
     """Mentions that can take part in an event: people and bodies; countries for state events."""
     return [m for m in mentions if m.kind in PARTY_KINDS or
-            (m.kind == "country" and event_type in STATE_EVENTS)]
+            (m.kind == "place" and event_type in STATE_EVENTS)]
 
 
 def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Group]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from . import dates, entities, figures
+from .entities import place_ancestors
 from .cues import Cue, find_cues
 from .events import NO_MEASURE, event_cue_for, event_for, participants_for, with_groups
 from .lexicon import Knowledge
@@ -23,6 +24,8 @@ PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", 
 LOCATIVE_GAP = 3
 QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
+COUNTED_REACH = 40  # characters between a toll and the verb or noun that says what it counts
+UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
 ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
 
@@ -41,6 +44,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
     """Every claim of one article, in text order."""
     sentences = analyse(doc, knowledge)
     main = main_event(doc.text, sentences)
+    where = article_location(sentences, knowledge)
     claims: list[Claim] = []
     last: Optional[Speaker] = None
     for sent in sentences:
@@ -49,7 +53,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
         attribution = attribute(doc.text, sent.span, sent.cues, sent.mentions, objects, last)
         if attribution.speaker is not None:
             last = attribution.speaker
-        for claim in _sentence_claims(doc, sent, attribution, main, knowledge, len(claims)):
+        for claim in _sentence_claims(doc, sent, attribution, main, where, knowledge, len(claims)):
             claims.append(claim)
     return _link_denials(claims, sentences)
 
@@ -102,15 +106,19 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 
 
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
-                     knowledge: Knowledge, numbered: int) -> list[Claim]:
+                     where: Optional[str], knowledge: Knowledge, numbered: int) -> list[Claim]:
     text = doc.text
     attached = _attach_figures(text, sent)
     groups: dict = {}
     for fig, cue, clause in attached:
         event = None
+        if fig.kind == "count":
+            fig = _refine_counted(fig, clause, sent.cues)
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
                                    sent.cues, attribution.speaker)
+            if not ids and cue.value not in UNLOCATED_EVENTS:
+                ids = tuple(x for x in (sentence_location(sent, knowledge) or where,) if x)
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
@@ -129,6 +137,50 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
         claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
                              (), event, None))
     return claims
+
+
+def article_location(sentences: list[Sentence], knowledge: Knowledge) -> Optional[str]:
+    """The country an article is mostly about: where its unlocated events happen."""
+    counts: dict = {}
+    for sent in sentences:
+        for m in sent.mentions:
+            country = country_of(m, knowledge)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    first = {}
+    for sent in sentences:
+        for m in sent.mentions:
+            first.setdefault(country_of(m, knowledge), m.start)
+    return max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
+
+
+def sentence_location(sent: Sentence, knowledge: Knowledge) -> Optional[str]:
+    """The country of the first place the sentence names."""
+    return next((c for c in (country_of(m, knowledge) for m in sent.mentions) if c), None)
+
+
+def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
+    """The country a place mention lies in (itself for a country); None for people and regions."""
+    if mention.entity not in knowledge.places:
+        return None
+    for pid in [mention.entity, *place_ancestors(knowledge, mention.entity)]:
+        if knowledge.places.get(pid, {}).get("kind") == "country":
+            return pid
+    return None
+
+
+def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
+    """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count."""
+    if fig.counted not in (None, "people"):
+        return fig
+    near = [c for c in cues if c.kind == "counted" and c.value != "people" and clause[0] <= c.start < clause[1]
+            and (0 <= fig.start - c.end <= COUNTED_REACH or 0 <= c.start - fig.end <= COUNTED_REACH)]
+    if not near:
+        return fig
+    best = min(near, key=lambda c: min(abs(fig.start - c.end), abs(c.start - fig.end)))
+    return replace(fig, counted=best.value)
 
 
 def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
@@ -159,15 +211,16 @@ def _alone(fig: Figure, clause: tuple) -> bool:
 
 
 def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
-    """The day of the event: the figure itself for a date, else a day-precise date on the same event."""
+    """When the event happened: the figure itself for a date, else a date given for the same event."""
     for other, other_cue, _ in [(fig, cue, None)] + attached:
-        if other.kind == "date" and other_cue is cue and _is_day(other.value):
+        if other.kind == "date" and other_cue is cue and _is_calendar_date(other.value):
             return other.value
     return None
 
 
-def _is_day(value) -> bool:
-    return isinstance(value, str) and len(value) == 10 and value[4] == "-"
+def _is_calendar_date(value) -> bool:
+    """A day, a month or a year of the calendar ("2025-03-18", "2022-02", "2011"), not "--03-18"."""
+    return isinstance(value, str) and len(value) in (4, 7, 10) and value[:4].isdigit()
 
 
 def _reports(cues: list[Cue]) -> bool:
@@ -186,8 +239,8 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
 
 
 def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:
-    if event is None:
-        return None
+    if event is None or (fig.kind == "count" and not fig.counted):
+        return None  # a count of nobody knows what is no figure to compare
     dimension = f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
     return f"{event.type}/{dimension}"
 
@@ -211,7 +264,7 @@ def _kind_of(speaker: Optional[Speaker], knowledge: Knowledge) -> Optional[str]:
 
 def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribution: Attribution,
            stance: str, figs: tuple, event: Optional[Event], slot: Optional[str]) -> Claim:
-    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und",
+    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published,
                  text=doc.text[sent.span[0]:sent.span[1]], quote=doc.text[start:end], start=start, end=end,
                  speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot)
 

@@ -109,7 +109,8 @@ class Claim:
     event: Optional[Event] = None
     slot: Optional[str] = None  # what the figures measure, e.g. "call/duration"
     scope: Optional[str] = None  # a qualifier that keeps like-looking figures apart (energy, broad, ...)
-    topic: Optional[str] = None  # a reported happening with no figure (for report-vs-denial), e.g. "call"
+    topic: Optional[str] = None  # the id of the reported claim a denial denies
+    published: Optional[str] = None  # the source's publication date: places an undated event in time
 
 
 @dataclass(frozen=True)

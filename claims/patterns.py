@@ -31,10 +31,3 @@ def _node_regex(node: dict) -> str:
         return branches[0]
     body = "(?:" + "|".join(branches) + ")"
     return body + "?" if ends else body
-
-
-def word_pattern(core: str, prefix: str = "", suffix: str = "") -> "re.Pattern[str]":
-    """`core` as a whole word, with an optional glued prefix and suffix (folded view, any script)."""
-    pre = f"(?P<prefix>{prefix})?" if prefix else ""
-    suf = f"(?P<suffix>{suffix})?" if suffix else ""
-    return re.compile(rf"(?<!\w){pre}(?P<core>{core}){suf}(?!\w)")
