@@ -13,11 +13,13 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from .entities import place_ancestors
 from .lexicon import Knowledge
 from .model import Candidate, Claim, Event
 from .normalize import fold
 
 COMPARABLE_STANCES = ("asserted", "reported", "possible")
+BILATERAL_EVENTS = {"call", "meeting", "talks", "visit"}  # the same people, or another event
 CROSS_LANGUAGE_SCORE = 0.8  # ids, concepts and values matched; no string to compare
 MAX_SCORED_PAIRS = 40
 ERA_SLACK_DAYS = 7  # an undated event happened in the days before its report
@@ -29,15 +31,52 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
     blocks: dict = defaultdict(list)
     for claim in claims:
         if claim.slot and claim.event and claim.stance in COMPARABLE_STANCES:
-            blocks[(claim.slot, claim.scope or "", claim.event.participants)].append(claim)
+            blocks[(claim.slot, claim.scope or "")].append(claim)
     candidates = []
-    for (slot, _scope, participants), members in sorted(blocks.items()):
-        for group in _split(members, slot, participants, knowledge):
-            candidate = _candidate(slot, group)
-            if candidate is not None:
-                candidates.append(candidate)
+    for (slot, _scope), block in sorted(blocks.items()):
+        for participants, members in _by_participants(block, slot, knowledge):
+            for group in _split(members, slot, participants, knowledge):
+                candidate = _candidate(slot, group)
+                if candidate is not None:
+                    candidates.append(candidate)
     candidates.extend(_denials(claims))
     return candidates
+
+
+def _by_participants(block: list[Claim], slot: str, knowledge: Knowledge) -> list[tuple]:
+    """Claims of one event: the same parties for a call or a meeting between people; for other
+    events (a truce, a quake, a strike), a country in common joins them (a ministry stands for its
+    country, a city for the country it lies in)."""
+    exact = slot.split("/", 1)[0] in BILATERAL_EVENTS
+    groups: list[tuple] = []  # (ids, claims)
+    for claim in block:
+        ids = set(claim.event.participants)
+        if not exact:
+            ids = {_anchor(x, knowledge) for x in ids}
+        matches = [g for g in groups if (g[0] == ids if exact or not ids or not g[0] else g[0] & ids)]
+        if not matches:
+            groups.append((ids, [claim]))
+            continue
+        first = matches[0]
+        first[0].update(ids)
+        first[1].append(claim)
+        for other in matches[1:]:  # the claim bridges two groups: they are one event
+            first[0].update(other[0])
+            first[1].extend(other[1])
+            groups.remove(other)
+    return [(tuple(sorted(ids)), sorted(members, key=block.index)) for ids, members in groups]
+
+
+def _anchor(entity_id: str, knowledge: Knowledge) -> str:
+    """The country an entity or place belongs to, or the entity itself."""
+    country = knowledge.entities.get(entity_id, {}).get("country")
+    if country:
+        return country
+    if entity_id in knowledge.places:
+        for pid in [entity_id, *place_ancestors(knowledge, entity_id)]:
+            if knowledge.places.get(pid, {}).get("kind") == "country":
+                return pid
+    return entity_id
 
 
 def _split(members: list[Claim], slot: str, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
@@ -141,7 +180,8 @@ def _candidate(slot: str, group: list[Claim]) -> Optional[Candidate]:
 def _merged_event(group: list[Claim]) -> Event:
     first = group[0].event
     days = sorted({c.event.date for c in group if c.event.date})
-    return Event(type=first.type, participants=first.participants, date=days[0] if len(days) == 1 else None)
+    ids = sorted({p for c in group for p in c.event.participants})
+    return Event(type=first.type, participants=tuple(ids), date=days[0] if len(days) == 1 else None)
 
 
 def _score(group: list[Claim]) -> float:

@@ -85,7 +85,7 @@ def _build_matcher(lex: dict):
         if morph.get("article"):
             parts.append(f"(?:{article})?")
         pre = "".join(parts)
-    suf = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""
+    suf = f"(?:{phrase_regex(suffixes)}){{0,2}}" if suffixes else ""  # endings stack: depremin-de
     words = sorted(p for p in table if p not in nouns)
     core = f"(?P<noun>{phrase_regex(sorted(nouns))}){suf}|(?P<word>{phrase_regex(words)})"
     return re.compile(rf"(?<!\w){pre}(?:{core})(?!\w)"), table

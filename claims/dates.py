@@ -1,10 +1,10 @@
 """Dates and times of day in running text, in any calendar the lexicons name.
 
 Month and weekday names come from CLDR through Babel for every locale of a language, plus the
-lexicon's `dates` extras; relative words, calendar marks, year cues, o'clock words, half-day words
-and zone phrases come from the lexicon's `dates` and `times` sections. Matching runs on the folded
-view: one lexer pattern per language finds numbers and known words, and a small grammar over those
-tokens reads day-month-year, month-year, numeric dates, weekdays, relative days and times of day.
+lexicon's `dates` extras; relative words, calendar marks, year cues, day-month joiners, day suffixes,
+o'clock words, half-day words and zone phrases come from the lexicon's `dates` and `times` sections.
+Matching runs on the folded view: one lexer pattern per language finds numbers and known words, and
+a small grammar over those tokens reads day-month-year, month-year, numeric dates, weekdays, relative days and times of day.
 Spans are mapped back to the original text. In lexicon phrases "#" stands for the number.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from hijridate import Gregorian, Hijri
 from .lexicon import Knowledge, section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
+from .patterns import phrase_regex
 
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
@@ -36,13 +37,11 @@ RELATIVE_DAYS = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "earli
                  "tomorrow": 1, "day_after_tomorrow": 2}
 # the years a bare number can stand for in each calendar
 YEAR_RANGES = {"gregorian": (1000, 2199), "solar_hijri": (1200, 1599), "hijri": (1300, 1599)}
+# the years a news text means by a number after a mere preposition ("in 2022", "في 2022"): outside
+# them "in 1500 villages" is a count, not a year
+NEWS_YEARS = {"gregorian": (1900, 2100), "solar_hijri": (1300, 1500), "hijri": (1350, 1500)}
 # a day-month without a year is read as the latest such day up to this many days after publication
 AHEAD_DAYS = 7
-# Not language words but the shape of digits: a day written "18th", "1er", "18-го"; and the words that
-# may join a day to its month ("the 18th of March", "الثامن عشر من مارس"). The lexicon schema has no
-# key for these yet (see the report); CLDR's own date patterns add their literals ("de", "г.").
-DAY_SUFFIX = r"(?:st|nd|rd|th|er|-го|-е|-ого)?"
-DAY_MONTH_JOINERS = ("of", "من")
 LETTER = r"[^\W\d_]"
 PAIR_GAP = re.compile(r"\s{0,2}[/\\(-]\s{0,2}")
 AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
@@ -102,6 +101,9 @@ class DateIndex:
     oclock_templates: set = field(default_factory=set)  # (pre, suf)
     article: tuple = ()
     bare: dict = field(default_factory=dict)  # a form without its article -> the form as listed
+    weak_templates: set = field(default_factory=set)  # (pre, suf) whose words are only a preposition or ending
+    counted: Optional[re.Pattern] = None  # a count noun or unit right after a number: "1500 villages"
+    compound: Optional[re.Pattern] = None  # an article-led word after a day word: "اليوم التالي"
 
 
 # ---------------------------------------------------------------- public API
@@ -174,15 +176,17 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     words: dict = {}
     year_templates: dict = {}
     oclock_templates: set = set()
+    weak_templates: set = set()
     codes = _languages(knowledge, language)
     for code in reversed(codes):  # the document's own language is added last and wins a clash
         _add_cldr(words, code)
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
+        weak_templates |= _weak_templates(knowledge.language(code))
     number_words = _number_words(knowledge.language(language))
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
-    for joiner in DAY_MONTH_JOINERS:
-        _add(words, fold(joiner), "joiner", True)
+    suffixes = sorted({fold(s) for code in codes
+                       for s in section(knowledge.language(code), "dates", "day_suffixes") or [] if fold(s)})
     lex = knowledge.language(language)
     article = tuple(fold(a) for a in section(lex, "morphology", "article") or [] if fold(a))
     bare = {}
@@ -193,9 +197,12 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                 bare[form[len(art):]] = form
     _weaken(words, number_words)
     clitics = [fold(p) for p in section(lex, "morphology", "proclitics") or [] if fold(p)]
-    return DateIndex(words=words, lexer=_lexer(words, clitics, article), order=_numeric_order(language),
+    own = [knowledge.language(language)] if language else [knowledge.language(c) for c in codes]
+    return DateIndex(words=words, lexer=_lexer(words, clitics, article, suffixes), order=_numeric_order(language),
                      year_templates=year_templates, oclock_templates=oclock_templates,
-                     article=article, bare=bare)
+                     article=article, bare=bare, weak_templates=weak_templates & set(year_templates),
+                     counted=_counted_pattern(own, _clitic_pattern(clitics, article)),
+                     compound=_compound_pattern(article))
 
 
 def _add(words: dict, form: str, role: str, value) -> None:
@@ -248,6 +255,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
     for role in ("last", "next"):
         for form in section(dates, role) or []:
             _add(words, fold(form), role, True)
+    for form in section(dates, "joiners") or []:
+        _add(words, fold(form), "joiner", True)
     for calendar, marks in (section(dates, "calendar_markers") or {}).items():
         for mark in marks:
             pre, suf = _template(mark, after=True)
@@ -273,6 +282,50 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
             _add(words, fold(form), "fraction", float(value))
         except ValueError:
             continue
+
+
+def _weak_templates(lex: dict) -> set:
+    """Year cues made only of a preposition or a case ending ("in #", "في #", "#'de"): they say "at", not "year"."""
+    weak = {fold(w) for key in ("locative", "offset_markers") for w in section(lex, key) or []}
+    weak |= {fold(s) for s in section(lex, "morphology", "suffixes") or []}
+    out = set()
+    for marks in (section(lex, "dates", "calendar_markers") or {}).values():
+        for mark in marks:
+            pre, suf = _template(mark, after=True)
+            if "#" in mark and (pre or suf) and all(not w or w.lstrip("'") in weak for w in (pre, suf)):
+                out.add((pre, suf))
+    return out
+
+
+def _clitic_pattern(clitics: list, article: tuple) -> str:
+    one = "|".join(re.escape(c) for c in sorted(set(clitics), key=len, reverse=True))
+    arts = sorted(set(article) | {a[1:] for a in article if len(a) > 1}, key=len, reverse=True)
+    art = "|".join(re.escape(a) for a in arts)
+    if not (one or art):
+        return ""
+    return f"{f'(?:{one}){{0,2}}' if one else ''}{f'(?:{art})?' if art else ''}"
+
+
+def _counted_pattern(lexicons: list, clitic: str) -> Optional[re.Pattern]:
+    """The language's count nouns and units as the word after a number ("1500 villages", "2000 منزل")."""
+    forms = set()
+    endings = set()
+    for lex in lexicons:
+        for key in ("count_nouns", "units", "dual_units"):
+            for phrases in (section(lex, key) or {}).values():
+                forms.update(fold(p) for p in phrases if fold(p))
+        endings.update(fold(s) for s in section(lex, "morphology", "suffixes") or [] if fold(s))
+    if not forms:
+        return None
+    ending = f"(?:{phrase_regex(sorted(endings))})?" if endings else ""
+    return re.compile(rf"\s{{1,3}}(?:{clitic})?(?:{phrase_regex(sorted(forms))}){ending}(?!{LETTER})")
+
+
+def _compound_pattern(article: tuple) -> Optional[re.Pattern]:
+    """A word with the article right after a day word: "اليوم التالي" is "the next day", not "today"."""
+    if not article:
+        return None
+    return re.compile(rf"\s{{1,3}}(?=(?:{'|'.join(re.escape(a) for a in sorted(article, key=len, reverse=True))}){LETTER})")
 
 
 def _template(phrase: str, after: bool) -> tuple:
@@ -311,20 +364,17 @@ def _weaken(words: dict, number_words: dict) -> None:
         words[form] = tuple(changed)
 
 
-def _lexer(words: dict, clitics: list, article: tuple) -> re.Pattern:
+def _lexer(words: dict, clitics: list, article: tuple, suffixes: list) -> re.Pattern:
     forms = sorted((f for f in words if f), key=lambda f: (-len(f), f))
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in forms) or "(?!)"
-    one = "|".join(re.escape(c) for c in sorted(set(clitics), key=len, reverse=True))
-    arts = sorted(set(article) | {a[1:] for a in article if len(a) > 1}, key=len, reverse=True)
-    art = "|".join(re.escape(a) for a in arts)
-    clitic = ""
-    if one or art:
-        clitic = f"(?P<clitic>{f'(?:{one}){{0,2}}' if one else ''}{f'(?:{art})?' if art else ''})?"
+    clitic = _clitic_pattern(clitics, article)
+    clitic = f"(?P<clitic>{clitic})?" if clitic else ""
+    day_suffix = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""  # "18th", "18-го"
     return re.compile(
         r"(?P<numdate>(?:(?<!\d)|(?<=\d:\d\d))(?:\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4})(?!\d))"
         r"|(?P<clock>(?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?"
         r"(?:(?![\d]|[.,:]\d)|(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}(?!\d))))"
-        rf"|(?P<num>(?<![\d.,])\d{{1,4}}(?![\d]|[.,:]\d){DAY_SUFFIX})"
+        rf"|(?P<num>(?<![\d.,])\d{{1,4}}(?![\d]|[.,:]\d){day_suffix})"
         rf"|(?<!{LETTER}){clitic}(?P<form>{alternation})(?!{LETTER})"
     )
 
@@ -511,8 +561,18 @@ class _Reader:
         if t.kind == "word" and t.means("weekday"):
             return self.weekday(i)
         if t.kind == "word" and t.means("relative"):
+            if self.in_compound(i):
+                return None
             return Piece("date", t.start, t.end, relative=t.means("relative")), i + 1
         return None
+
+    def in_compound(self, i: int) -> bool:
+        """A day word with an article-led word after it that is no date word: "the next day", "world day"."""
+        if self.index.compound is None:
+            return False
+        m = self.index.compound.match(self.view, self.tokens[i].end)
+        nxt = self.tok(i + 1)
+        return m is not None and not (nxt is not None and nxt.start == m.end())
 
     def day_value(self, t: Token) -> Optional[int]:
         if t.kind == "num":
@@ -620,11 +680,14 @@ class _Reader:
         calendars = self.index.year_templates.get((pre, suf)) or []
         if not calendars and suf:
             calendars, suf = self.index.year_templates.get((pre, "")) or [], ""
-        calendar = _pick_calendar(calendars, int(t.text))
+        weak = (pre, suf) in self.index.weak_templates
+        calendar = _pick_calendar(calendars, int(t.text), NEWS_YEARS if weak else YEAR_RANGES)
         if calendar is None:
             return None
-        start = self.tokens[pre_i].start if pre else t.start
         end_i = i + 1 if suf else i
+        if weak and self.index.counted is not None and self.index.counted.match(self.view, self.tokens[end_i].end):
+            return None  # "in 2000 homes": a count of something, not a year
+        start = self.tokens[pre_i].start if pre else t.start
         return Piece("date", start, self.tokens[end_i].end, calendar=calendar, year=int(t.text),
                      year_only=True), end_i + 1
 
@@ -666,14 +729,14 @@ def _half_day(h: int, half: str) -> int:
     return h
 
 
-def _year_fits(calendar: str, year: int) -> bool:
-    low, high = YEAR_RANGES[calendar]
+def _year_fits(calendar: str, year: int, ranges: dict = YEAR_RANGES) -> bool:
+    low, high = ranges[calendar]
     return low <= year <= high
 
 
-def _pick_calendar(calendars: list, year: int) -> Optional[str]:
+def _pick_calendar(calendars: list, year: int, ranges: dict) -> Optional[str]:
     """The calendar a cue's year belongs to: the first listed whose years it fits, Hijri-range first."""
-    fitting = [c for c in calendars if _year_fits(c, year)]
+    fitting = [c for c in calendars if _year_fits(c, year, ranges)]
     if year < 1600:
         fitting = [c for c in fitting if c != "gregorian"] or fitting
     return fitting[0] if fitting else None

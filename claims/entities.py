@@ -21,29 +21,20 @@ from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
-from .lexicon import Knowledge
+from .lexicon import Knowledge, section
 from .model import Mention
 from .normalize import Folded, fold
-
-# Arabic attaches one-letter words to the next: و (and), ف (so), ب (by), ل (for), ك (like), and
-# both و/ف before the others. These languages get the prefix; the lexicon schema has no key for it yet.
-PROCLITIC_LANGUAGES = {"ar"}
-PROCLITIC = "(?:[وف][بلک]?|[بلک])"
-ARTICLE = "ال"
+from .patterns import phrase_regex
 
 SCRIPT_CODES = {"Arab": "arabic", "Cyrl": "cyrillic", "Latn": "latin"}
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
-# A title next to one of these words names someone else (a deputy, a predecessor), not the holder.
-# Folded forms; they belong in the language lexicons once the schema has a key for them.
-NOT_HOLDER_BEFORE = frozenset(["نایب", "مساعد", "معاون", "سابق", "deputy", "former", "ex", "vice", "заместитель",
-                               "замглавы", "бывший", "бывшего", "eski", "önceki"])
-NOT_HOLDER_AFTER = frozenset(["السابق", "السابقه", "سابق", "پیشین", "اسبق", "yardımcısı", "yardimcisi"])
-_WORD = re.compile(r"\w+")
+NOT_HOLDER_REACH = 60  # how far before a title a "deputy"/"former" phrase is looked for, in characters
 
 BORROWED_MIN_LETTERS = 4  # an alias of another language of the same script must be at least this long
 
+ZWNJ = "\u200c"  # Persian joins a suffix to a name with it: تهران‌ها
 OPTIONAL_SPACE = "\x00"  # a trie token: Arabic-script compounds are written with a space, a ZWNJ or nothing
 REQUIRED_SPACE = " "
 
@@ -53,29 +44,81 @@ def find_mentions(folded: Folded, language: Optional[str], knowledge: Knowledge)
     matcher = knowledge.cached(("entities", "matcher", language or "*"), lambda: _build_matcher(knowledge, language))
     if matcher is None:
         return []
-    pattern, table = matcher
     mentions = []
-    for m in pattern.finditer(folded.view):
-        target = table.get(_key(m.group("name")))
+    for m in _name_matches(folded, *matcher[:2]):
+        target = matcher[2].get(_key(m.group("name")))
         if target is None:
             continue
-        entity_id, name, kind, via, upper_only = target
-        if via == "title" and not _names_holder(folded.view, m.start("name"), m.end("name")):
+        entity_id, name, kind, via, upper_only, capital = target
+        if via == "title" and not _names_holder(knowledge, folded.view, m.start("name"), m.end("name")):
             continue
         start, end = folded.to_original(m.start("name"), m.end("name"))
+        while end > start and folded.original[end - 1] == ZWNJ:
+            end -= 1  # the joiner before a suffix belongs to neither
         text = folded.original[start:end]
         if upper_only and text != text.upper():
             continue
+        if capital and not text[:1].isupper():
+            continue  # "Van" names a city, "a van" does not
         mentions.append(Mention(entity=entity_id, name=name, kind=kind, text=text, start=start, end=end, via=via))
     return mentions
 
 
-def _names_holder(view: str, start: int, end: int) -> bool:
-    before = _WORD.findall(view[max(0, start - 24):start])
-    after = _WORD.match(view, end + 1) if end < len(view) and view[end] == " " else None
-    if before and before[-1] in NOT_HOLDER_BEFORE:
+def _name_matches(folded: Folded, joined: re.Pattern, whole: re.Pattern):
+    """Matches that end a word, or that a ZWNJ joins to a suffix (Persian تهران‌ها); no overlaps."""
+    view, pos = folded.view, 0
+    while (found := joined.search(view, pos)) is not None:
+        m = found if _ends_word(folded, found.end("name")) else whole.match(view, found.start())
+        if m is None:  # no name ends a word here; one may still start after a space inside the match
+            pos = found.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+def _ends_word(folded: Folded, end: int) -> bool:
+    view = folded.view
+    if end >= len(view) or not (view[end].isalnum() or view[end] == "_"):
+        return True
+    if folded.index is None or end == 0:
         return False
-    return not (after and after.group() in NOT_HOLDER_AFTER)
+    return ZWNJ in folded.original[folded.index[end - 1] + 1:folded.index[end]]
+
+
+def _names_holder(knowledge: Knowledge, view: str, start: int, end: int) -> bool:
+    """Whether a title at view[start:end] names its holder: no "deputy"/"former" phrase of any lexicon beside it."""
+    before, after = knowledge.cached(("entities", "not_holder"), lambda: _not_holder_patterns(knowledge))
+    if before is not None and before.search(view, max(0, start - NOT_HOLDER_REACH), start):
+        return False
+    return not (after is not None and after.match(view, end))
+
+
+def _not_holder_patterns(knowledge: Knowledge) -> tuple:
+    """The lexicons' titles.not_holder as two patterns: phrases that end before a title, phrases after it."""
+    before, after = set(), set()
+    for code in knowledge.languages:
+        for phrase in section(knowledge.language(code), "titles", "not_holder") or []:
+            pre, mark, suf = fold(phrase).partition("#")
+            before.add(pre.strip(" -"))
+            if mark:
+                after.add(suf.strip(" -"))
+    before.discard("")
+    after.discard("")
+    proclitics, _ = _morphology(knowledge, None)
+    glued = f"(?:{phrase_regex(proclitics)}){{0,2}}" if proclitics else ""
+    pre = re.compile(rf"(?<!\w){glued}(?:{phrase_regex(sorted(before))})(?:\s{{1,3}}|-)$") if before else None
+    post = re.compile(rf"(?:\s{{1,3}}|-)(?:{phrase_regex(sorted(after))})(?!\w)") if after else None
+    return pre, post
+
+
+def _morphology(knowledge: Knowledge, language: Optional[str]) -> tuple[list, list]:
+    """The folded proclitics and articles of a language (of every lexicon when it is unknown)."""
+    codes = [language] if language else list(knowledge.languages)
+    found: dict = {"proclitics": set(), "article": set()}
+    for code in codes:
+        for key, forms in found.items():
+            forms.update(f for f in (fold(p) for p in section(knowledge.language(code), "morphology", key) or []) if f)
+    return sorted(found["proclitics"]), sorted(found["article"], key=len, reverse=True)
 
 
 def entity(knowledge: Knowledge, entity_id: str) -> dict:
@@ -106,7 +149,7 @@ def place_contains(knowledge: Knowledge, outer: str, inner: str) -> bool:
 
 def _build_matcher(knowledge: Knowledge, language: Optional[str]):
     scripts = _scripts_for(knowledge, language)
-    proclitics = language in PROCLITIC_LANGUAGES or language is None
+    proclitics, articles = _morphology(knowledge, language)
     table: dict[str, tuple] = {}
     tokens: list[list[str]] = []
     seen: set = set()
@@ -119,22 +162,26 @@ def _build_matcher(knowledge: Knowledge, language: Optional[str]):
         if _too_short_to_borrow(folded, alias_language, language, script, own_script):
             continue
         variants = [folded]
-        if proclitics and script == "arabic" and folded.startswith(ARTICLE) and len(folded) > 3:
-            variants.append("لل" + folded[2:])  # ل + ال is written لل: للكرملين
+        for article in articles:
+            # a proclitic equal to the article's second letter swallows its first: ل + ال is written لل
+            if len(article) > 1 and article[1:] in proclitics and folded.startswith(article) \
+                    and len(folded) > len(article) + 1:
+                variants.append(article[1:] + folded[1:])
         for variant in variants:
             key = _key(variant)
             if key not in table:
-                table[key] = (*target, _is_acronym(surface))
+                table[key] = (*target, _is_acronym(surface), target[3] == "alias" and _is_proper(surface))
             spelled = tuple(_tokens(variant, script))  # the same key may be written with and without a space
             if table[key][0] == target[0] and spelled not in seen:
                 seen.add(spelled)
                 tokens.append(list(spelled))
     if not tokens:
         return None
-    prefix = f"(?:{PROCLITIC})??" if proclitics else ""
+    prefix = f"(?:{phrase_regex(proclitics)}){{0,2}}?" if proclitics else ""  # و, ف, ب, ل, ك glued on
     body = _trie_regex(tokens)
-    pattern = re.compile(rf"(?<!\w){prefix}(?P<name>{body})(?!\w)")
-    return pattern, table
+    joined = re.compile(rf"(?<!\w){prefix}(?P<name>{body})")
+    whole = re.compile(rf"(?<!\w){prefix}(?P<name>{body})(?!\w)")
+    return joined, whole, table
 
 
 def _lexicon_entries(knowledge: Knowledge):
@@ -211,6 +258,12 @@ def _script_of(text: str) -> str:
 def _is_acronym(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _is_proper(surface: str) -> bool:
+    """Whether an alias is spelled as a proper name (a capital first letter), so a lower-case word is not it."""
+    first = next((c for c in surface if c.isalpha()), "")
+    return first.isupper()
 
 
 def _key(text: str) -> str:

@@ -79,9 +79,14 @@ def subject_ids(text: str, span: tuple[int, int], mentions: list[Mention], group
 
 
 def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int],
-                  cues: list[Cue]) -> Optional[Cue]:
-    """The event noun a figure measures, or None when the sentence ties it to none."""
-    events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]]
+                  cues: list[Cue], others: tuple = ()) -> Optional[Cue]:
+    """The event noun a figure measures, or None when the sentence ties it to none.
+
+    A figure of the same kind standing between a figure and an event noun claims that noun first
+    ("bir haftadır çatışan ... iki haftalık ateşkes": the two weeks are the truce's, not the week).
+    """
+    events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]
+              and not _blocked(fig, c, others)]
     if fig.kind == "duration":
         events = [c for c in events if c.value not in NO_MEASURE]
     if not events or _is_offset(fig, cues):
@@ -96,6 +101,11 @@ def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int
             (clause[1] - clause[0]) - (fig.end - fig.start) <= OPENING_DATE_SLACK:
         return events[0]
     return None
+
+
+def _blocked(fig: Figure, cue: Cue, others: tuple) -> bool:
+    low, high = (fig.end, cue.start) if cue.start >= fig.end else (cue.end, fig.start)
+    return any(o is not fig and o.kind == fig.kind and low <= o.start and o.end <= high for o in others)
 
 
 def _distance(cue: Cue, fig: Figure) -> float:

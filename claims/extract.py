@@ -25,7 +25,12 @@ LOCATIVE_GAP = 3
 QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
 COUNTED_REACH = 40  # characters between a toll and the verb or noun that says what it counts
+TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
+BILATERAL_EVENTS = {"meeting", "talks", "visit"}  # their people make them the same event
+TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
+STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
+SOLE_EVENT_KINDS = {"money", "percent", "count", "date"}
 ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
 
@@ -110,27 +115,27 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
     text = doc.text
     attached = _attach_figures(text, sent)
     groups: dict = {}
-    for fig, cue, clause in attached:
+    for fig, cue, clause, tight in attached:
         event = None
-        if fig.kind == "count":
-            fig = _refine_counted(fig, clause, sent.cues)
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
                                    sent.cues, attribution.speaker)
-            if not ids and cue.value not in UNLOCATED_EVENTS:
-                ids = tuple(x for x in (sentence_location(sent, knowledge) or where,) if x)
+            if cue.value not in UNLOCATED_EVENTS and cue.value not in BILATERAL_EVENTS:
+                place = sentence_location(sent, knowledge) or where
+                ids = tuple(sorted(set(ids) | ({place} if place else set())))
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
-        groups.setdefault((event, _slot(event, fig)), []).append((fig, cue, clause))
+        groups.setdefault((event, _slot(event, fig), tight), []).append((fig, cue, clause))
     speaker_kind = _kind_of(attribution.speaker, knowledge)
     claims = []
-    for (event, slot), members in groups.items():
+    for (event, slot, tight), members in groups.items():
         figs = tuple(f for f, _, _ in members)
         start, end = _quote_span(text, members)
         clause = (min(c[0] for _, _, c in members), max(c[1] for _, _, c in members))
         claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
-                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event, slot))
+                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event, slot,
+                             loose=event is not None and not tight))
     if not claims and (attribution.speaker is not None or _reports(sent.cues)):
         stance = stance_of(sent.cues, sent.span, attribution, speaker_kind, text)
         event = _topic_event(text, sent, attribution, main)
@@ -173,8 +178,8 @@ def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
 
 def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
     """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count."""
-    if fig.counted not in (None, "people"):
-        return fig
+    if fig.counted not in (None, "people") or not _whole(fig.value):
+        return fig  # 6.2 (a magnitude) counts no people
     near = [c for c in cues if c.kind == "counted" and c.value != "people" and clause[0] <= c.start < clause[1]
             and (0 <= fig.start - c.end <= COUNTED_REACH or 0 <= c.start - fig.end <= COUNTED_REACH)]
     if not near:
@@ -183,27 +188,92 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
     return replace(fig, counted=best.value)
 
 
-def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
-    """Each figure with the event cue it measures (or None) and its clause.
+def _nearest_event(fig: Figure, sent: Sentence) -> Optional[Cue]:
+    events = [c for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE]
+    if not events:
+        return None
+    return min(events, key=lambda c: fig.start - c.end if c.end <= fig.start else 2 * (c.start - fig.end))
 
-    A date or time standing alone in its clause ("..., on Tuesday, for an hour and a half") takes the
-    event of a figure in the clause next to it: modifiers of one event come in a row.
+
+def _whole(value) -> bool:
+    return isinstance(value, (int, float)) and float(value).is_integer()
+
+
+def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
+    """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
+
+    A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
+    Looser ties, which can make a tension but never a contradiction: a toll and the sentence's event;
+    a date alone in its clause and the event of the figure in the clause next to it; a figure and
+    the only event a sentence names. A date next to a verb of saying dates the saying, not the event.
     """
     clauses = split_clauses(text, *sent.span) or [sent.span]
     placed = []
     for fig in sent.figures:
         index = next((i for i, c in enumerate(clauses) if c[0] <= fig.start < c[1]), None)
         clause = clauses[index] if index is not None else sent.span
-        placed.append([fig, event_cue_for(fig, sent.span, clause, sent.cues), clause, index])
+        if fig.kind == "count":
+            fig = _refine_counted(fig, clause, sent.cues)
+        if fig.kind in ("date", "time") and _dates_a_statement(fig, sent.cues):
+            placed.append([fig, None, clause, index, False])
+            continue
+        cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
+        tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
+        if cue is None and fig.kind == "count" and fig.counted in TOLL_KINDS:
+            cue = _nearest_event(fig, sent)  # a toll belongs to the sentence's disaster or attack
+            tight = _one_event_type(sent)
+        placed.append([fig, cue, clause, index, tight])
     for item in placed:
-        fig, cue, clause, index = item
-        if index == 0 and fig.kind in ("date", "time") and _alone(fig, clause):
+        fig, cue, clause, index, _ = item
+        if fig.kind not in ("date", "time") or index is None or not _alone(fig, clause) \
+                or _dates_a_statement(fig, sent.cues):
+            continue
+        if index == 0:
             # a date that opens the sentence dates the event its other figures measure
             item[1] = next((o[1] for o in placed if o[1] is not None and o[0] is not fig), cue)
-        elif cue is None and index is not None and fig.kind in ("date", "time") and _alone(fig, clause):
-            item[1] = next((other[1] for other in placed if other[1] is not None and other[3] is not None
-                            and abs(other[3] - index) == 1 and other[0].kind != "place"), None)
-    return [(fig, cue, clause) for fig, cue, clause, _ in placed]
+            item[4] = item[1] is not None
+        elif cue is None:
+            item[1] = next((o[1] for o in placed if o[1] is not None and o[3] is not None
+                            and abs(o[3] - index) == 1 and o[0].kind != "place"), None)
+    for item in placed:
+        if item[1] is None and item[0].kind in SOLE_EVENT_KINDS and _countable(item[0]):
+            item[1] = _sole_event(item[0], sent)
+            item[4] = item[1] is not None and item[0].kind != "date"  # a loose date may date something else
+    return [(fig, cue, clause, tight) for fig, cue, clause, _, tight in placed]
+
+
+def _is_tight(fig: Figure, cue: Cue, clause: tuple, cues: list[Cue]) -> bool:
+    linked = any(c.kind in ("lasted", "duration_marker") and cue.end <= c.start and c.end <= fig.start
+                 for c in cues)
+    gap = fig.start - cue.end if cue.end <= fig.start else cue.start - fig.end
+    return linked or (clause[0] <= cue.start < clause[1] and gap <= TIGHT_REACH)
+
+
+def _one_event_type(sent: Sentence) -> bool:
+    return len({c.value for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE}) == 1
+
+
+def _dates_a_statement(fig: Figure, cues: list[Cue]) -> bool:
+    """"said on Wednesday", "قال ... يوم الأربعاء": the day of the saying."""
+    return any(c.kind in ("say", "report", "deny") and
+               (0 <= fig.start - c.end <= STATEMENT_REACH or 0 <= c.start - fig.end <= STATEMENT_REACH)
+               for c in cues)
+
+
+def _countable(fig: Figure) -> bool:
+    return fig.kind != "count" or bool(fig.counted)
+
+
+def _sole_event(fig: Figure, sent: Sentence) -> Optional[Cue]:
+    """The sentence's one event, unless an "after"/"before" stands between it and the figure."""
+    events = [c for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE]
+    if not _one_event_type(sent):
+        return None
+    cue = min(events, key=lambda c: abs(c.start - fig.start))
+    low, high = sorted((cue.end, fig.start)) if cue.end <= fig.start else sorted((fig.end, cue.start))
+    if any(c.kind == "offset" and low <= c.start < high for c in sent.cues):
+        return None
+    return cue
 
 
 def _alone(fig: Figure, clause: tuple) -> bool:
@@ -212,7 +282,7 @@ def _alone(fig: Figure, clause: tuple) -> bool:
 
 def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
     """When the event happened: the figure itself for a date, else a date given for the same event."""
-    for other, other_cue, _ in [(fig, cue, None)] + attached:
+    for other, other_cue, _, _ in [(fig, cue, None, None)] + attached:
         if other.kind == "date" and other_cue is cue and _is_calendar_date(other.value):
             return other.value
     return None
@@ -263,10 +333,10 @@ def _kind_of(speaker: Optional[Speaker], knowledge: Knowledge) -> Optional[str]:
 
 
 def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribution: Attribution,
-           stance: str, figs: tuple, event: Optional[Event], slot: Optional[str]) -> Claim:
+           stance: str, figs: tuple, event: Optional[Event], slot: Optional[str], loose: bool = False) -> Claim:
     return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published,
                  text=doc.text[sent.span[0]:sent.span[1]], quote=doc.text[start:end], start=start, end=end,
-                 speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot)
+                 speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot, loose=loose)
 
 
 def _link_denials(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:

@@ -42,7 +42,8 @@ def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge) -> V
         relation = compare_figures(fa, fb, knowledge)
         if relation == "agree":
             continue
-        level = "tension" if relation == "tension" or "possible" in (ca.stance, cb.stance) else "contradiction"
+        soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose
+        level = "tension" if soft else "contradiction"
         if VERDICT_ORDER[level] < VERDICT_ORDER[worst]:
             worst = level
         conflicts.append((ca.id, cb.id, level))
@@ -217,5 +218,7 @@ def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[
         judged.append((cand, verdict))
     judged.sort(key=lambda cv: (VERDICT_ORDER[cv[1].verdict], cv[0].slot, cv[0].claims[0].id))
     return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=tuple(c.id for c in cand.claims),
-                      verdict=verdict.verdict, reason=verdict.reason, score=cand.score)
+                      verdict=verdict.verdict, reason=verdict.reason, score=cand.score,
+                      conflicts=tuple(sorted({(a, b) for a, b, level in verdict.conflicts
+                                              if level == verdict.verdict})))
             for i, (cand, verdict) in enumerate(judged, 1)]

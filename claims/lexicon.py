@@ -88,6 +88,8 @@ LANGUAGE_SCHEMA: dict = {
         "calendar_markers": MAP_LIST,  # solar_hijri, hijri, gregorian -> era marks ("هـ", "ش")
         "last": LIST,  # "last Tuesday"
         "next": LIST,
+        "joiners": LIST,  # words between a day and its month ("the 18th of March", "الثامن عشر من مارس")
+        "day_suffixes": LIST,  # endings written on a day's digits ("18th", "18-го")
     },
     "times": {
         "oclock": LIST,  # "at", "الساعة", "ساعت": a time of day follows
@@ -102,6 +104,9 @@ LANGUAGE_SCHEMA: dict = {
         "article": LIST,  # a definite article glued to a word ("ال")
         "suffixes": LIST,  # endings a noun may carry (plural, possessive, ezafe: "ها", "های", "ه")
         "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
+    },
+    "titles": {
+        "not_holder": LIST,  # "former #", "# السابق": the title beside these names someone else ("#" = the title)
     },
     "furniture": MAP_LIST,  # reason -> phrases that mark page furniture (reading_time, comments, ...)
     "metadata": {

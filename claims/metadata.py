@@ -279,9 +279,14 @@ def _known_in(line: str, outlets: dict) -> list:
     view = " ".join(WORD.findall(fold(line)))
     hits = []
     for alias, name in outlets.items():
-        if len(alias) >= 3 and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", view):
+        if len(alias) >= 3 and alias in view and _whole_word(alias).search(view):
             hits.append((view.find(alias), name))
     return sorted(hits)
+
+
+@lru_cache(maxsize=None)
+def _whole_word(alias: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
 
 
 def _source_line(text: str, language, knowledge: Knowledge, outlets: dict) -> str | None:

@@ -111,6 +111,7 @@ class Claim:
     scope: Optional[str] = None  # a qualifier that keeps like-looking figures apart (energy, broad, ...)
     topic: Optional[str] = None  # the id of the reported claim a denial denies
     published: Optional[str] = None  # the source's publication date: places an undated event in time
+    loose: bool = False  # the figures are tied to the event indirectly: a tension at most, never a contradiction
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Alignment:
     verdict: str  # contradiction, tension, agreement
     reason: str
     score: float
+    conflicts: tuple = ()  # (claim id, claim id) pairs whose values cannot both hold, at the verdict's level
 
 
 @dataclass

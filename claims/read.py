@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -31,7 +32,21 @@ FIELDS = {"title": ("title", "headline"), "outlet": ("outlet", "source", "site_n
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC, VT, FF are text control, not binary
+# terminal control: ESC/CSI sequences (colours, cursor moves), OSC strings (titles, hyperlinks) with
+# their BEL or ST terminator (an unterminated one loses only its introducer), other ESC pairs, and
+# every C0/C1 control character but \n and \t; a user's terminal must never obey an article
+TERMINAL_CONTROL = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]{0,4}[\x30-\x7e]?"
+    r"|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0,3}([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s{0,3}=\s{0,3}["']([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+WHATWG_LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                 "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 MAX_CONTROL_SHARE = 0.1
@@ -47,6 +62,9 @@ def iter_documents(paths: list[str], knowledge: Knowledge, *, stdin: BinaryIO | 
     files = list(expand_paths(paths))
     ids: set = set()
     for path in files:
+        if isinstance(path, SourceReport):  # a folder or link that could not be walked
+            yield path
+            continue
         for item in read_source(path, knowledge, stdin=stdin, max_bytes=limit, language=language):
             if isinstance(item, Document):
                 item.id = unique_id(item.id, ids)
@@ -62,8 +80,12 @@ def load_corpus(paths: list[str], knowledge: Knowledge, *, language: str | None 
     return corpus
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files named by the user: files as given, directories walked in sorted order, "-" for stdin."""
+def expand_paths(paths: list[str]) -> Iterator[str | SourceReport]:
+    """Files named by the user: files as given, directories walked in sorted order, "-" for stdin.
+
+    What a walk cannot enter or read (a folder without permission, a broken or looping link, a pipe)
+    comes as a SourceReport instead of a path.
+    """
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
         raise InputError(missing[0], "no such file or directory")
@@ -74,13 +96,34 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         yield from walk_articles(path)
 
 
-def walk_articles(directory: str) -> Iterator[str]:
-    """The article files under a directory, recursively, sorted, hidden files and folders left out."""
-    for root, dirs, names in os.walk(directory):
+def walk_articles(directory: str) -> Iterator[str | SourceReport]:
+    """The article files under a directory, recursively, sorted, hidden files and folders left out.
+
+    Links to folders are not followed (a link back up would loop forever); links to files are.
+    """
+    errors: list = []
+    for root, dirs, names in os.walk(directory, onerror=errors.append):
+        yield from _walk_errors(errors)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                yield os.path.join(root, name)
+                yield _walked_file(os.path.join(root, name))
+    yield from _walk_errors(errors)
+
+
+def _walked_file(path: str) -> str | SourceReport:
+    if os.path.isfile(path):
+        return path
+    if os.path.islink(path):
+        return SourceReport(printable(path), ok=False, message="broken or looping link, skipped")
+    return SourceReport(printable(path), ok=False, message="not a regular file, skipped")
+
+
+def _walk_errors(errors: list) -> Iterator[SourceReport]:
+    for exc in errors:
+        where = printable(str(exc.filename or ""))
+        yield SourceReport(where, ok=False, message=f"cannot be read ({exc.strerror or exc.__class__.__name__}), skipped")
+    errors.clear()
 
 
 def unique_id(wanted: str, taken: set) -> str:
@@ -96,7 +139,7 @@ def unique_id(wanted: str, taken: set) -> str:
 def read_source(path: str, knowledge: Knowledge, *, stdin: BinaryIO | None = None, max_bytes: int,
                 language: str | None = None) -> Iterator[Document | SourceReport]:
     """The documents of one file (or stdin), or one report saying why it was skipped."""
-    shown = STDIN if path == "-" else path
+    shown = STDIN if path == "-" else printable(path)
     try:
         data = _read_bytes(path, stdin, max_bytes)
         text, encoding = decode(data)
@@ -104,8 +147,13 @@ def read_source(path: str, knowledge: Knowledge, *, stdin: BinaryIO | None = Non
         yield SourceReport(shown, ok=False, message=exc.reason)
         return
     kind = _format_of(path, text)
-    stem = "stdin" if path == "-" else Path(path).stem or Path(path).name
+    stem = "stdin" if path == "-" else printable(Path(path).stem or Path(path).name)
     yield from _documents(kind, text, shown, stem, encoding, knowledge, language)
+
+
+def printable(path: str) -> str:
+    """A file name as it may be shown: a control character in it becomes "?" (as `ls` shows it)."""
+    return TERMINAL_CONTROL.sub("?", path.replace("\n", "?").replace("\t", "?"))
 
 
 def _documents(kind, text, shown, stem, encoding, knowledge, language) -> Iterator:
@@ -128,32 +176,54 @@ def _read_bytes(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
         data = stdin.read(max_bytes + 1)
     else:
         try:
-            if os.path.getsize(path) > max_bytes:
-                raise InputError(path, f"larger than {max_bytes} bytes, skipped")
+            if os.stat(path).st_size > max_bytes:  # before reading: a huge file is never loaded
+                raise InputError(path, f"larger than {size_text(max_bytes)}, skipped")
             with open(path, "rb") as handle:  # read only: the user's files are never changed
-                data = handle.read(max_bytes + 1)
+                data = handle.read(max_bytes + 1)  # a pipe or device has no size: read one byte too many
         except OSError as exc:
             raise InputError(path, f"cannot be read ({exc.strerror or exc.__class__.__name__}), skipped") from None
     if len(data) > max_bytes:
-        raise InputError(path, f"larger than {max_bytes} bytes, skipped")
+        raise InputError(path, f"larger than {size_text(max_bytes)}, skipped")
     return data
+
+
+def size_text(n: int) -> str:
+    """A size limit as people write it: "20 MB", "1.5 MB", "100 bytes"."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:g} MB"
+    if n >= 10_000:
+        return f"{n / 1_000:g} kB"
+    return f"{n} bytes"
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text and the encoding used; raises InputError for binary, empty or undecodable input.
 
-    Line endings are normalized here (\\r\\n and \\r to \\n): it is part of decoding, and every
-    offset later points into this decoded text.
+    Line endings are normalized here (\\r\\n and \\r to \\n) and terminal control is removed
+    (see terminal_safe): it is part of decoding, and every offset later points into this text.
     """
     if data.startswith(BINARY_MAGIC):
         raise InputError("", "binary file, skipped")
     text, encoding = _decode_bytes(data)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise InputError("", "empty file, skipped")
     if len(CONTROL.findall(text[:SNIFF * 4])) > MAX_CONTROL_SHARE * min(len(text), SNIFF * 4):
         raise InputError("", "binary file, skipped")
+    text = terminal_safe(text)
+    if not text.strip():
+        raise InputError("", "empty file, skipped")
     return text, encoding
+
+
+def terminal_safe(text: str) -> str:
+    """Text with one line break ("\\n") and no terminal control sequences or control characters.
+
+    Part of decoding, like line endings: every offset and quote later points into this text, so
+    nothing newsdiff prints can move a cursor, recolour or retitle a terminal, or hide a link.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
+    return TERMINAL_CONTROL.sub("", text)
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str]:
@@ -161,14 +231,34 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, encoding), encoding
     if b"\x00" in data[:SNIFF]:
-        encoding = _utf16_by_nuls(data[:SNIFF])
+        encoding = _utf16_without_bom(data[:SNIFF])
         if encoding is None:
             raise InputError("", "binary file, skipped")
         return _strict(data, encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return _legacy(data)
+        pass
+    declared = declared_charset(data[:SNIFF])
+    text = _try_decode(data, declared) if declared else None
+    return (text, declared) if text is not None else _legacy(data)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares (<meta charset>, http-equiv, <?xml encoding>), as a Python codec name.
+
+    Trusted only for bytes that are not UTF-8: a page saved as UTF-8 often keeps the old declaration.
+    Labels follow the WHATWG encoding standard, where "iso-8859-1" means windows-1252.
+    """
+    m = DECLARED_CHARSET.search(head)
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    label = WHATWG_LABELS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -178,14 +268,26 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError("", f"cannot be decoded as {encoding}, skipped") from None
 
 
-def _utf16_by_nuls(head: bytes) -> str | None:
-    """BOM-less UTF-16: text in a Latin or Arabic range puts a NUL (or a 0x06) in every other byte."""
+def _utf16_without_bom(head: bytes) -> str | None:
+    """BOM-less UTF-16: the high byte of each character takes few values (0x00 for Latin, 0x06 for
+    Arabic script, 0x04 for Cyrillic; 0x00 again for spaces), the low byte many."""
     even, odd = head[0::2], head[1::2]
-    if odd and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
+    if len(head) < 4:
+        return None
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) > 0.4 * len(high) and low.count(0) < 0.1 * len(low):
+            return encoding
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (_concentration(high) >= 0.85 and _concentration(low) < 0.6 and high.count(0) > low.count(0)
+                and low.count(0) < 0.05 * len(low)):
+            return encoding
     return None
+
+
+def _concentration(column: bytes) -> float:
+    """The share of a byte column taken by its three commonest values."""
+    counts = sorted(Counter(column).values(), reverse=True)
+    return sum(counts[:3]) / max(1, len(column))
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
@@ -272,6 +374,7 @@ def read_html(html: str, shown: str, stem: str) -> Document:
     if not body:
         raise InputError(shown, "no article text found in the HTML page, skipped")
     title = (meta.get("title") or "").strip()
+    title, body = terminal_safe(title), terminal_safe(body)  # character references can encode ESC
     text = f"{title}\n\n{body}\n" if title and not body.startswith(title) else body + "\n"
     doc = Document(id=stem, path=shown, text=text, format="html")
     apply_fields(doc, {"title": title or None, "outlet": meta.get("sitename"), "url": meta.get("url"),
@@ -321,7 +424,7 @@ def _record_document(record, where: str, doc_id: str, kind: str) -> tuple:
     body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     if body is None:
         return None, f"no article text (fields {', '.join(TEXT_FIELDS)}), skipped"
-    text = body.replace("\r\n", "\n").replace("\r", "\n")  # normalized like decoded files
+    text = terminal_safe(body)  # a JSON string can hold any control character: cleaned like decoded files
     doc = Document(id=doc_id, path=where, text=text, format=kind)
     apply_fields(doc, {key: _first_field(record, names) for key, names in FIELDS.items()})
     return doc, None
@@ -341,8 +444,8 @@ def apply_fields(doc: Document, meta: dict) -> None:
     """Metadata the source gives (front matter, JSON fields, HTML meta) onto the Document."""
     for key in ("title", "outlet", "url", "language"):
         value = meta.get(key) if key != "outlet" else _first_field(meta, FIELDS["outlet"])
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            setattr(doc, key, str(value).strip())
+        if isinstance(value, (str, int, float)) and terminal_safe(str(value)).strip():
+            setattr(doc, key, " ".join(terminal_safe(str(value)).split()))
     if doc.language:
         doc.language = doc.language.lower().replace("_", "-").split("-")[0]
     published = _first_field(meta, FIELDS["published"])

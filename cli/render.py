@@ -133,12 +133,13 @@ def claim_json(claim) -> dict:
             "quote": claim.quote, "start": claim.start, "end": claim.end,
             "speaker": asdict(claim.speaker) if claim.speaker else None, "stance": claim.stance,
             "figures": [figure_json(f) for f in claim.figures], "event": event_json(claim.event),
-            "slot": claim.slot}
+            "slot": claim.slot, "loose": claim.loose}
 
 
 def alignment_json(a) -> dict:
     return {"id": a.id, "slot": a.slot, "event": event_json(a.event), "claims": list(a.claims),
-            "verdict": a.verdict, "reason": a.reason, "score": a.score}
+            "verdict": a.verdict, "reason": a.reason, "score": a.score,
+            "conflicts": [list(pair) for pair in a.conflicts]}
 
 
 def _document(report, *, with_claims: bool, with_alignments: bool) -> dict:

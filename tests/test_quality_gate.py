@@ -22,23 +22,31 @@ def story_dirs():
     return sorted(p for p in STORIES.iterdir() if (p / "expected.yaml").is_file())
 
 
-def contradictions_of(story: Path):
+def contradictions_of(story: Path) -> set:
+    """(slot, source, source) for every pair of claims newsdiff says cannot both hold."""
     report = compare([str(story)], Knowledge())
     sources = {c.id: c.source for c in report.claims}
-    return [(a.slot, {sources[c] for c in a.claims}) for a in report.alignments if a.verdict == "contradiction"]
+    return {(a.slot, *sorted((sources[x], sources[y]))) for a in report.alignments
+            if a.verdict == "contradiction" for x, y in a.conflicts}
+
+
+def _pairs(entry: dict) -> set:
+    srcs = sorted(entry["sources"])
+    if len(srcs) == 1:
+        return {(entry["slot"], srcs[0], srcs[0])}
+    return {(entry["slot"], a, b) for i, a in enumerate(srcs) for b in srcs[i + 1:]}
 
 
 def score_story(story: Path) -> dict:
     expected = yaml.safe_load((story / "expected.yaml").read_text(encoding="utf-8"))
     found = contradictions_of(story)
     wanted = expected.get("contradictions") or []
-    hits = [w for w in wanted if any(slot == w["slot"] and set(w["sources"]) <= srcs for slot, srcs in found)]
-    agreeing = expected.get("agreements") or []
-    true_flags = [f for f in found if any(f[0] == w["slot"] and len(set(w["sources"]) & f[1]) >= min(2, len(w["sources"]))
-                                          for w in wanted)]
-    false_flags = [f for f in found if any(f[0] == a["slot"] and set(a["sources"]) <= f[1] for a in agreeing)]
+    hits = [w for w in wanted if _pairs(w) & found]
+    expected_pairs = set().union(*(_pairs(w) for w in wanted)) if wanted else set()
+    agreeing = set().union(*(_pairs(a) for a in expected.get("agreements") or [])) or set()
     return {"wanted": len(wanted), "hits": len(hits), "flagged": len(found),
-            "true": len([f for f in true_flags if f not in false_flags]), "false_agreements": len(false_flags)}
+            "true": len(found & expected_pairs), "false_agreements": len(found & agreeing),
+            "found": sorted(found)}
 
 
 @pytest.fixture(scope="module")
