@@ -39,7 +39,7 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
                 candidate = _candidate(slot, group)
                 if candidate is not None:
                     candidates.append(candidate)
-    candidates.extend(_denials(claims))
+    candidates.extend(_denials(claims, knowledge))
     return candidates
 
 
@@ -198,14 +198,45 @@ def _score(group: list[Claim]) -> float:
     return round(0.5 + 0.5 * mean, 2)
 
 
-def _denials(claims: list[Claim]) -> list[Candidate]:
+def _denials(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
+    """A denial against the report it answers: the one before it in its own article, or, when it
+    answers none there, what other sources assert of the same event (same type, a party or place in
+    common, the same days). A source that carries the denial itself reports nothing against it."""
     by_id = {c.id: c for c in claims}
+    denying: dict = {}  # (source, event type) -> the source's first unlinked denial
+    for c in claims:
+        if c.stance == "denied" and c.event is not None and by_id.get(c.topic or "") is None:
+            denying.setdefault((c.source, c.event.type), c)
+    by_type: dict = defaultdict(list)
+    for c in claims:
+        if c.event and c.stance in ("asserted", "reported") and (c.source, c.event.type) not in denying:
+            by_type[c.event.type].append(c)
     out = []
     for claim in claims:
         report = by_id.get(claim.topic or "")
-        if claim.stance != "denied" or report is None:
-            continue
-        event = claim.event or report.event or Event(type="report")
-        out.append(Candidate(slot=f"{event.type}/occurrence", event=event, claims=(report, claim),
-                             members=(), kind="denial", score=0.9))
+        if claim.stance == "denied" and report is not None:
+            out.append(_denial(claim.event or report.event or Event(type="report"), report, claim))
+    for (_source, kind), denial in denying.items():
+        for other in _asserted_elsewhere(denial, by_type[kind], knowledge):
+            out.append(_denial(denial.event, other, denial))
     return out
+
+
+def _denial(event: Event, report: Claim, denial: Claim) -> Candidate:
+    return Candidate(slot=f"{event.type}/occurrence", event=event, claims=(report, denial),
+                     members=(), kind="denial", score=0.9)
+
+
+def _asserted_elsewhere(denial: Claim, candidates: list[Claim], knowledge: Knowledge) -> list[Claim]:
+    """The first claim of each other source about the denied event."""
+    exact = denial.event.type in BILATERAL_EVENTS
+    mine = {_anchor(x, knowledge) for x in denial.event.participants}
+    firsts: dict = {}
+    for c in candidates:
+        if c.source == denial.source or c.source in firsts:
+            continue
+        theirs = {_anchor(x, knowledge) for x in c.event.participants}
+        same = (set(c.event.participants) == set(denial.event.participants)) if exact else bool(mine & theirs)
+        if same and len(_by_time([denial, c], "")) == 1:
+            firsts[c.source] = c
+    return [firsts[s] for s in sorted(firsts)]

@@ -46,7 +46,8 @@ class Cue:
 
 def find_cues(folded: Folded, language: str | None, knowledge: Knowledge) -> list[Cue]:
     """Every cue of the language's lexicon in the text, in text order, longest match first."""
-    matcher = knowledge.cached(("cues", language), lambda: _build_matcher(knowledge.language(language)))
+    matcher = knowledge.cached(("cues", language),
+                               lambda: _build_matcher(knowledge.language(language), knowledge.common))
     if matcher is None:
         return []
     pattern, table = matcher
@@ -58,7 +59,8 @@ def find_cues(folded: Folded, language: str | None, knowledge: Knowledge) -> lis
     return cues
 
 
-def _build_matcher(lex: dict):
+def _build_matcher(lex: dict, common: dict):
+    same = common.get("event_equivalents", {})
     table: dict[str, list] = {}
     nouns: set = set()
     morph = section(lex, "morphology")
@@ -70,8 +72,9 @@ def _build_matcher(lex: dict):
     for path, kind in KEYED.items():
         for key, phrases in (section(lex, *path) or {}).items():
             for phrase in phrases:
+                value = same.get(key, key) if kind == "event" else key
                 for form in _noun_forms(fold(phrase), suffixes, construct):
-                    _add(table, form, (kind, key))
+                    _add(table, form, (kind, value))
                     nouns.add(form)
     if not table:
         return None

@@ -322,10 +322,14 @@ def _counted_pattern(lexicons: list, clitic: str) -> Optional[re.Pattern]:
 
 
 def _compound_pattern(article: tuple) -> Optional[re.Pattern]:
-    """A word with the article right after a day word: "اليوم التالي" is "the next day", not "today"."""
+    """A word with the article right after a day word: "اليوم التالي" is "the next day", not "today".
+
+    Two letters at least after the article, so a short word that merely starts like it ("إلى") is not one.
+    """
     if not article:
         return None
-    return re.compile(rf"\s{{1,3}}(?=(?:{'|'.join(re.escape(a) for a in sorted(article, key=len, reverse=True))}){LETTER})")
+    articles = "|".join(re.escape(a) for a in sorted(article, key=len, reverse=True))
+    return re.compile(rf"\s{{1,3}}(?=(?:{articles}){LETTER}{{2}})")
 
 
 def _template(phrase: str, after: bool) -> tuple:

@@ -28,6 +28,7 @@ COUNTED_REACH = 40  # characters between a toll and the verb or noun that says w
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
 BILATERAL_EVENTS = {"meeting", "talks", "visit"}  # their people make them the same event
+HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
 SOLE_EVENT_KINDS = {"money", "percent", "count", "date"}
@@ -50,6 +51,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
     sentences = analyse(doc, knowledge)
     main = main_event(doc.text, sentences)
     where = article_location(sentences, knowledge)
+    topic = headline_event(sentences, where)
     claims: list[Claim] = []
     last: Optional[Speaker] = None
     for sent in sentences:
@@ -60,7 +62,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, knowledge, len(claims)):
             claims.append(claim)
-    return _link_denials(claims, sentences)
+    return _link_denials(claims, sentences, topic)
 
 
 def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
@@ -180,7 +182,11 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
     """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count."""
     if fig.counted not in (None, "people") or not _whole(fig.value):
         return fig  # 6.2 (a magnitude) counts no people
-    near = [c for c in cues if c.kind == "counted" and c.value != "people" and clause[0] <= c.start < clause[1]
+    if fig.counted is None and fig.unit in TOLL_KINDS | {"people"}:
+        fig = replace(fig, counted=fig.unit)  # a dual noun: "قتيلان" is two killed, "شخصان" two people
+        if fig.counted != "people":
+            return fig
+    near = [c for c in cues if c.kind == "counted" and c.value in TOLL_KINDS and clause[0] <= c.start < clause[1]
             and (0 <= fig.start - c.end <= COUNTED_REACH or 0 <= c.start - fig.end <= COUNTED_REACH)]
     if not near:
         return fig
@@ -339,8 +345,22 @@ def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribut
                  speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot, loose=loose)
 
 
-def _link_denials(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
-    """A denial with no figure of its own denies the report just before it ("these reports")."""
+def headline_event(sentences: list[Sentence], where: Optional[str]) -> Optional[Event]:
+    """What the headline and lead are about: the most named event type of the first sentences."""
+    counts: dict = {}
+    for sent in sentences[:HEADLINE_SENTENCES]:
+        for cue in sent.cues:
+            if cue.kind == "event" and cue.value not in NO_MEASURE:
+                counts[cue.value] = counts.get(cue.value, 0) + 1
+    if not counts:
+        return None
+    kind = max(counts, key=lambda k: (counts[k], k))
+    return Event(type=kind, participants=(where,) if where and kind not in UNLOCATED_EVENTS else ())
+
+
+def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optional[Event]) -> list[Claim]:
+    """A denial with no figure of its own denies the report just before it ("these reports");
+    with none before it, it denies what the article is about."""
     starts = [s.span[0] for s in sentences]
     out = list(claims)
     for i, claim in enumerate(claims):
@@ -350,9 +370,12 @@ def _link_denials(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]
         for prev in reversed(out[:i]):
             if prev.stance == "reported" and here - _sentence_index(prev, starts) <= DENIAL_REACH \
                     and (prev.speaker is None or claim.speaker is None or prev.speaker.id != claim.speaker.id):
-                event = claim.event or prev.event
+                event = claim.event or prev.event or topic
                 out[i] = replace(claim, topic=prev.id, event=event)
                 break
+        else:
+            if claim.event is None and topic is not None:
+                out[i] = replace(claim, event=topic)
     return out
 
 

@@ -32,8 +32,9 @@ class Verdict:
     conflicts: tuple = ()  # pairs of claim ids whose values cannot both hold
 
 
-def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge) -> Verdict:
+def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot: str = "") -> Verdict:
     """The verdict on the figures of one slot of one event, claim by claim."""
+    lasting = slot.endswith("/date") and slot.split("/", 1)[0] in knowledge.common.get("lasting_events", [])
     worst = "agreement"
     conflicts = []
     for (ca, fa), (cb, fb) in combinations(members, 2):
@@ -42,7 +43,7 @@ def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge) -> V
         relation = compare_figures(fa, fb, knowledge)
         if relation == "agree":
             continue
-        soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose
+        soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose or lasting
         level = "tension" if soft else "contradiction"
         if VERDICT_ORDER[level] < VERDICT_ORDER[worst]:
             worst = level
@@ -214,7 +215,7 @@ def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[
         if cand.kind == "denial":
             verdict = judge_denial(*cand.claims)
         else:
-            verdict = judge_values(list(cand.members), knowledge)
+            verdict = judge_values(list(cand.members), knowledge, cand.slot)
         judged.append((cand, verdict))
     judged.sort(key=lambda cv: (VERDICT_ORDER[cv[1].verdict], cv[0].slot, cv[0].claims[0].id))
     return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=tuple(c.id for c in cand.claims),

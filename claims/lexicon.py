@@ -119,6 +119,8 @@ COMMON_SCHEMA: dict = {
     "hedge_widths": MAP_STR,  # hedge -> relative width ("about": "0.1")
     "units": EntryMap({"kind": STR, "factor": STR}),  # unit id -> kind (duration, money, ...), factor to base
     "event_types": LIST,
+    "event_equivalents": MAP_STR,  # event type -> the type it counts as ("strike": "attack")
+    "lasting_events": LIST,  # events whose dates may be a start and an end: differing days are a tension
     "scopes": LIST,
     "count_kinds": LIST,
     "zones": MAP_STR,  # zone id -> IANA name or description

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.dates import date_interval, find_dates, parse_published_value, to_weekday
-from claims.lexicon import section
+from claims.lexicon import Knowledge, section
 from claims.normalize import fold_text
 from conftest import load_cases
 
@@ -146,3 +146,18 @@ def test_never_raises_and_spans_slice_back(knowledge, text, lang, published):
                     dt.date.fromisoformat(iso)
             if isinstance(f.value, str):
                 assert ISO.fullmatch(f.value), f.value
+
+
+# ---- day suffixes and joiners are lexicon data: a language gets them from its file or a config
+
+def test_day_suffix_comes_from_the_lexicon():
+    plain, configured = Knowledge(), Knowledge({"languages": {"fr": {"dates": {"day_suffixes": ["er"]}}}})
+    assert [f.text for f in _find(plain, "le 1er mars 2025", "fr")] == ["mars 2025"]
+    assert [(f.text, f.value) for f in _find(configured, "le 1er mars 2025", "fr")] == [("1er mars 2025", "2025-03-01")]
+
+
+def test_joiner_comes_from_the_lexicon():
+    text = "am 5 im März 2024"  # a made-up joiner: German has none, so the lexicon alone must bring it
+    configured = Knowledge({"languages": {"de": {"dates": {"joiners": ["im"]}}}})
+    assert [f.value for f in _find(Knowledge(), text, "de")] == ["2024-03"]
+    assert [f.value for f in _find(configured, text, "de")] == ["2024-03-05"]

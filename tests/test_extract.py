@@ -181,14 +181,31 @@ def article_paths() -> list[Path]:
 ARTICLES = article_paths()
 
 
-@pytest.mark.parametrize("path", ARTICLES, ids=[f"{p.parent.name}/{p.name}" for p in ARTICLES])
+def contradictions(claims: list[Claim], knowledge: Knowledge) -> set:
+    """(slot, event) of every contradiction among these claims."""
+    return {(a.slot, a.event) for a in judge_alignments(align_claims(claims, knowledge), knowledge)
+            if a.verdict == "contradiction"}
+
+
+KNOWN_SELF_CONTRADICTIONS: dict = {}  # "story/file": why (none known now)
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_SELF_CONTRADICTIONS[f"{p.parent.name}/{p.name}"])]
+                 if f"{p.parent.name}/{p.name}" in KNOWN_SELF_CONTRADICTIONS else [])
+    for p in ARTICLES], ids=[f"{p.parent.name}/{p.name}" for p in ARTICLES])
 def test_an_article_compared_with_itself_contradicts_nothing(path, knowledge):
+    """Two copies of one article add no contradiction to what the article says against itself.
+
+    An article may report a claim and its denial by someone else (a contradiction inside one
+    source); a copy of it may not contradict the original anywhere else.
+    """
     corpus = load_corpus([str(path)], knowledge)
     assert corpus.documents, f"{path} was not read: {corpus.skipped}"
     for doc in corpus.documents:
-        copies = [replace(doc, id="a"), replace(doc, id="b")]
-        claims = [c for d in copies for c in extract_claims(d, knowledge)]
-        for d in copies:
-            assert_spans(d, [c for c in claims if c.source == d.id])
-        verdicts = judge_alignments(align_claims(claims, knowledge), knowledge)
-        assert [(a.slot, a.reason) for a in verdicts if a.verdict == "contradiction"] == []
+        first, second = replace(doc, id="a"), replace(doc, id="b")
+        alone = extract_claims(first, knowledge)
+        copied = extract_claims(second, knowledge)
+        assert_spans(first, alone)
+        assert [(c.quote, c.slot) for c in copied] == [(c.quote, c.slot) for c in alone]
+        assert contradictions(alone + copied, knowledge) <= contradictions(alone, knowledge)
