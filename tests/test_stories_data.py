@@ -16,7 +16,7 @@ STORIES = TESTS / "stories"
 EXAMPLES = TESTS.parent / "examples"
 COMMON = TESTS.parent / "claims" / "lexicon" / "common.yaml"
 
-DIMENSIONS = {"duration", "date", "time", "place", "money", "percent"}
+DIMENSIONS = {"duration", "date", "time", "place", "money", "percent", "occurrence"}  # occurrence: a report against its denial
 VERDICTS = ("contradictions", "tensions", "agreements")
 LANGUAGES = {"ar", "fa", "en", "tr", "ru"}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
