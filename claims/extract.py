@@ -315,8 +315,8 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
 
 
 def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:
-    if event is None or (fig.kind == "count" and not fig.counted):
-        return None  # a count of nobody knows what is no figure to compare
+    if event is None or (fig.kind == "count" and fig.counted in (None, "people")):
+        return None  # "4 people" of nobody knows what (killed? rescued?) is no figure to compare
     dimension = f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
     return f"{event.type}/{dimension}"
 
