@@ -206,13 +206,7 @@ def contradictions(claims: list[Claim], knowledge: Knowledge) -> set:
             if a.verdict == "contradiction"}
 
 
-KNOWN_SELF_CONTRADICTIONS: dict = {}  # "story/file": why (none known now)
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_SELF_CONTRADICTIONS[f"{p.parent.name}/{p.name}"])]
-                 if f"{p.parent.name}/{p.name}" in KNOWN_SELF_CONTRADICTIONS else [])
-    for p in ARTICLES], ids=[f"{p.parent.name}/{p.name}" for p in ARTICLES])
+@pytest.mark.parametrize("path", ARTICLES, ids=[f"{p.parent.name}/{p.name}" for p in ARTICLES])
 def test_an_article_compared_with_itself_contradicts_nothing(path, knowledge):
     """Two copies of one article add no contradiction to what the article says against itself.
 
