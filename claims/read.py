@@ -35,9 +35,11 @@ BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # ESC, VT, FF are text control, not binary
 # terminal control: ESC/CSI sequences (colours, cursor moves), OSC strings (titles, hyperlinks) with
 # their BEL or ST terminator (an unterminated one loses only its introducer), other ESC pairs, and
-# every C0/C1 control character but \n and \t; a user's terminal must never obey an article
+# every C0/C1 control character but \n and \t; a user's terminal must never obey an article. A lone
+# C1 CSI (\x9b) takes its sequence along only when parameters follow: otherwise it is mojibake
+# and the letter after it is text
 TERMINAL_CONTROL = re.compile(
-    r"(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]?"
+    r"\x1b\[[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]?|\x9b[\x30-\x3f]{1,64}[\x20-\x2f]{0,8}[\x40-\x7e]"
     r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]{0,2048}(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[\x20-\x2f]{0,4}[\x30-\x7e]?"
     r"|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -50,6 +52,7 @@ WHATWG_LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 MAX_CONTROL_SHARE = 0.1
+MAX_NUL_SHARE = 0.01  # a stray NUL is a glitch in a text; many are a binary file
 MAX_FRONT_MATTER = 65536
 SNIFF = 4096
 STDIN = "<stdin>"
@@ -232,9 +235,10 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
             return _strict(data, encoding), encoding
     if b"\x00" in data[:SNIFF]:
         encoding = _utf16_without_bom(data[:SNIFF])
-        if encoding is None:
+        if encoding is not None:
+            return _strict(data, encoding), encoding
+        if data[:SNIFF].count(0) > max(2, MAX_NUL_SHARE * len(data[:SNIFF])):
             raise InputError("", "binary file, skipped")
-        return _strict(data, encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -234,3 +234,179 @@ def test_seeds_languages_dates_and_bodies(seeds_dir, seed_gold, knowledge):
         published = meta["published"].isoformat() if meta["published"] else None
         assert got[source] == (meta["language"], published), source
     assert all(d.body_chars > 1000 and d.dropped_chars > 0 for d in corpus.documents)
+
+
+TERMINAL_TRAPS = ["\x1b[31m", "\x1b[0m", "\x1b]8;;http://x\x07", "\x1b]0;title\x1b\\", "\x07", "\x9b", "\x9b2J",
+                  "\x1b", "\x00", "\x7f", "\x85", "\x0c"]
+
+
+def _trapped_article() -> str:
+    return (f"Talks \x1b[31mresume\x1b[0m\n\n{ENGLISH[:40]}\x1b]8;;http://x\x07{ENGLISH[40:]}\x1b]8;;\x07\x07\n\n"
+            f"Both sides\x9b said \x1b]0;pwned\x1b\\they were ready\x9b2J and a date\x00 would be set\x7f within days.\n")
+
+
+def _assert_terminal_safe(doc: Document) -> None:
+    assert not any(ch < " " and ch not in "\n\t" or "\x7f" <= ch <= "\x9f" for ch in doc.text), repr(doc.text)
+    assert doc.title is None or all(ch >= " " for ch in doc.title)
+    assert ENGLISH in doc.text and "Both sides said they were ready and a date would be set within days." in doc.text
+    for s, e in doc.body:
+        assert doc.text[s:e] == doc.text[s:e].strip()
+
+
+def test_terminal_control_is_removed_at_decoding(tmp_path, knowledge):
+    (tmp_path / "a.txt").write_text(_trapped_article(), encoding="utf-8")
+    [doc], skipped = _docs([tmp_path / "a.txt"], knowledge)
+    assert not skipped and doc.text.startswith("Talks resume\n")
+    _assert_terminal_safe(doc)
+
+
+def test_terminal_control_is_removed_from_json_html_and_metadata(tmp_path, knowledge):
+    record = {"title": "T\x1b[2Jitle\x07", "outlet": "Wire\x1b]0;x\x07", "text": _trapped_article()}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    body = "".join(f"<p>{p}</p>" for p in _trapped_article().split("\n\n"))
+    page = f"<html><head><title>A \x1b[31mtitle</title></head><body><article>{body}</article></body></html>"
+    (tmp_path / "b.html").write_text(page, encoding="utf-8")
+    (tmp_path / "c.html").write_text(page.replace("\x1b", "&#27;").replace("\x07", "&#7;"), encoding="utf-8")
+    docs, skipped = _docs([tmp_path], knowledge)
+    assert not skipped and len(docs) == 3
+    assert (docs[0].title, docs[0].outlet, docs[1].title) == ("Title", "Wire", "A title")
+    for doc in docs[:2]:
+        _assert_terminal_safe(doc)
+    assert not any(ch < " " and ch not in "\n\t" or "\x7f" <= ch <= "\x9f" for ch in docs[2].text + (docs[2].title or ""))
+
+
+@pytest.mark.parametrize("trap", TERMINAL_TRAPS)
+def test_each_control_sequence_is_gone_and_text_stays(trap):
+    text, _ = decode(f"{ENGLISH}{trap}\n{ENGLISH}\n".encode("utf-8"))
+    assert text.replace("\n", "") == ENGLISH * 2 and "\x1b" not in text and "\x07" not in text
+
+
+def test_a_file_name_with_control_characters_is_shown_safely(tmp_path, knowledge):
+    (tmp_path / "bad\x1b[31mname.txt").write_text(ENGLISH, encoding="utf-8")
+    [doc], _ = _docs([tmp_path], knowledge)
+    assert "\x1b" not in doc.path and "\x1b" not in doc.id and doc.path.endswith("bad?name.txt")
+
+
+def test_a_file_over_the_limit_is_refused_without_reading_it(tmp_path, knowledge, monkeypatch):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # 25 MB, sparse: the size is all that matters
+        handle.truncate(25_000_000)
+    opened = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    docs, skipped = _docs([big], knowledge)
+    assert not docs and skipped[0].message == "larger than 20 MB, skipped" and str(big) not in map(str, opened)
+
+
+def test_stdin_over_the_limit_reads_at_most_one_byte_more(knowledge):
+    class Stream(io.BytesIO):
+        asked: list = []
+
+        def read(self, n=-1):
+            self.asked.append(n)
+            return super().read(n)
+
+    stream = Stream(ENGLISH.encode() * 100)
+    docs, skipped = _docs(["-"], knowledge, stdin=stream, max_bytes=500)
+    assert not docs and "larger than 500 bytes" in skipped[0].message and stream.asked == [501]
+
+
+def test_a_thousand_small_files_are_read_in_order_with_patterns_built_once(tmp_path, knowledge, monkeypatch):
+    for n in range(1000):
+        (tmp_path / f"{n:04d}.txt").write_text(f"Title {n}\n\n{ENGLISH}\n", encoding="utf-8")
+    fresh = type(knowledge)()
+    builds: list = []
+    real_cached = fresh.cached
+
+    def counting(key, build):
+        return real_cached(key, lambda: builds.append(key) or build())
+
+    monkeypatch.setattr(fresh, "cached", counting)
+    monkeypatch.setattr("claims.detect.detect_language", lambda text: "en")  # langdetect is not under test
+    docs, skipped = _docs([tmp_path], fresh)
+    assert [d.id for d in docs] == [f"{n:04d}" for n in range(1000)] and not skipped
+    assert len(builds) == len(set(builds)) and len(builds) < 20
+
+
+def test_a_symlink_loop_does_not_hang(tmp_path, knowledge):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)  # a folder loop
+    (tmp_path / "x.txt").symlink_to(tmp_path / "y.txt")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "x.txt")  # a file loop
+    docs, skipped = _docs([tmp_path], knowledge)
+    assert [os.path.relpath(d.path, tmp_path) for d in docs] == ["sub/a.txt"]
+    assert sorted(os.path.basename(s.path) for s in skipped) == ["x.txt", "y.txt"]
+    assert all("link" in s.message for s in skipped)
+
+
+def test_a_pipe_in_a_folder_is_skipped_not_waited_on(tmp_path, knowledge):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    docs, skipped = _docs([tmp_path], knowledge)
+    assert [d.id for d in docs] == ["a"] and skipped[0].message == "not a regular file, skipped"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the next test covers it")
+def test_an_unreadable_file_is_skipped_with_a_message(tmp_path, knowledge):
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    os.chmod(tmp_path / "b.txt", 0)
+    try:
+        docs, skipped = _docs([tmp_path], knowledge)
+    finally:
+        os.chmod(tmp_path / "b.txt", 0o644)
+    assert [d.id for d in docs] == ["a"] and "Permission denied" in skipped[0].message
+
+
+def test_permission_denied_is_a_message_not_a_traceback(tmp_path, knowledge, monkeypatch):
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    real_open, real_scandir = open, os.scandir
+
+    def guarded_open(file, *args, **kwargs):
+        if str(file).endswith("b.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    def guarded_scandir(path="."):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    docs, skipped = _docs([tmp_path], knowledge)
+    assert [d.id for d in docs] == ["a"]
+    assert {os.path.basename(s.path): s.message for s in skipped} == {
+        "b.txt": "cannot be read (Permission denied), skipped", "sub": "cannot be read (Permission denied), skipped"}
+
+
+@pytest.mark.parametrize("text", [ARABIC, PERSIAN, RUSSIAN, ENGLISH])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_every_script(tmp_path, knowledge, text, codec):
+    (tmp_path / "a.txt").write_bytes(f"{text}\n\n{text}\n".encode(codec))
+    [doc], _ = _docs([tmp_path / "a.txt"], knowledge)
+    assert (doc.encoding, doc.text) == (codec, f"{text}\n\n{text}\n")
+
+
+def test_mixed_line_endings(tmp_path, knowledge):
+    (tmp_path / "a.txt").write_bytes(f"Title\r\n\n{ENGLISH}\r\rSecond paragraph here.\n\r\n{RUSSIAN}\r".encode())
+    [doc], _ = _docs([tmp_path / "a.txt"], knowledge)
+    assert doc.text == f"Title\n\n{ENGLISH}\n\nSecond paragraph here.\n\n{RUSSIAN}\n"
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset=windows-1256>', '<meta charset="windows-1256" />',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'])
+def test_html_declared_charset(tmp_path, knowledge, declaration):
+    page = (f"<html><head>{declaration}<title>عنوان الخبر</title></head><body><article>"
+            f"<p>{ARABIC}</p><p>{ARABIC}</p></article></body></html>")
+    (tmp_path / "a.html").write_bytes(page.encode("cp1256"))
+    [doc], _ = _docs([tmp_path / "a.html"], knowledge)
+    assert doc.encoding == "cp1256" and ARABIC in doc.text and doc.language == "ar"
+
+
+def test_a_utf8_page_keeps_utf8_whatever_it_declares(knowledge):
+    text, encoding = decode(f"<html><head><meta charset=windows-1256></head><body>{PERSIAN}</body></html>".encode())
+    assert encoding == "utf-8" and PERSIAN in text
