@@ -23,6 +23,9 @@ SENTENCE_END = re.compile(r"[.!?؟।。…»\"”)\]'’]\s*$")
 SCRAPER_MARK = re.compile(r"^\[/?[a-z][a-z0-9_ =-]{0,30}\]$")
 BARE_NUMBER = re.compile(r"^[\d\s.,:/#()+-]{1,30}$")
 HASHTAG = re.compile(r"^#[^\W\d_]")
+CREDIT_LINE = re.compile(r"^([^\W\d_][^-–—\n]{0,40}?)\s{1,3}[-–—]\s{1,3}([^\W\d_].{0,60})$")
+COUNT_SUFFIX = re.compile(r"\(\s{0,2}\d{1,6}\s{0,2}\)$")  # "Comments (3)"
+CRUMB_SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s?\|\s?")
 MENU_SEPARATORS = re.compile(r"\s[|•·»]\s|\s\|\s?|\s?\|\s")
 PHOTO_MARK = r"(?:^|[/|\-–—(]\s{0,3})(?:{alts})(?:\s|$|:)|(?:{alts})\s{0,3}:"
 
@@ -33,7 +36,9 @@ NOTICE_TOKENS = 40  # longer lines are paragraphs that happen to use a notice wo
 SHORT_TOKENS = 12
 LABEL_TOKENS = 5
 READING_TOKENS = 10
+MAX_READING_MINUTES = 120
 CAPTION_TOKENS = 30
+CREDIT_TOKENS = 8
 LIST_LINE_CHARS = 300
 REPEATED = 3
 
@@ -66,6 +71,7 @@ def find_body(text: str, lexicon: dict, knowledge: Knowledge) -> tuple[tuple, tu
     for line in lines:
         line.reason = classify_line(line, phrases, language, knowledge)
     mark_repeats(lines)
+    mark_mastheads(lines, knowledge)
     mark_under_headings(lines, phrases)
     mark_source_lines(lines, phrases)
     mark_tail(lines)
@@ -104,28 +110,121 @@ def classify_line(line: Line, phrases: dict, language: str | None, knowledge: Kn
         return "number"
     if HASHTAG.match(view) and n <= LABEL_TOKENS + 1:
         return "tags"
-    if is_reading_time(line, phrases):
+    if is_reading_time(line.tokens, line.text, phrases):
         return "reading_time"
     if len(MENU_SEPARATORS.findall(line.text)) >= 2 and _short_segments(line.text):
         return "navigation"
+    crumbs = breadcrumb_reason(line, phrases, language, knowledge)
+    if crumbs:
+        return crumbs
     if n <= SHORT_TOKENS and not line.punctuated and parse_date(line.text, language, knowledge, every_locale=False):
         return "dateline"
     if n <= CAPTION_TOKENS and not line.text.endswith((".", "؟", "?", "!")) and phrases["photo"].search(view):
         return "photo"
-    if n and line.joined in phrases["section_set"]:
+    if n and (line.joined in phrases["section_set"] or n <= LABEL_TOKENS // 2 and is_section_label(line.tokens, phrases)):
         return "section"
+    if n <= LABEL_TOKENS // 2 and not line.punctuated and place_index(knowledge).get(line.joined):
+        return "section"  # a place name alone on a line is a section or dateline heading
     if n <= LABEL_TOKENS and outlet_index(knowledge).get(fold(line.text.strip(" :|-–—«»\"'()"))):
+        return "credit"
+    if credit_name(line, knowledge):
         return "credit"
     return notice_reason(line, phrases)
 
 
-def is_reading_time(line: Line, phrases: dict) -> bool:
-    """A number, a minute word and a read word, in any order, on a short line ("5 min read")."""
-    if not line.tokens or len(line.tokens) > READING_TOKENS or line.text.endswith((".", "!", "?", "؟")):
+def is_reading_time(words: list, text: str, phrases: dict, *, read_word: bool = True) -> bool:
+    """A number, a minute word and a read word, in any order, on a short line ("5 min read").
+
+    The number may be a digit, a number word ("two-minute read", "خمس دقائق قراءة") or a dual that
+    holds it ("دقيقتان للقراءة"). In a breadcrumb (read_word=False) "3 мин" alone is enough.
+    """
+    if not words or len(words) > READING_TOKENS or text.endswith((".", "!", "?", "؟")):
         return False
-    words = set(line.tokens)
-    return (any(t.isdigit() for t in words) and bool(words & phrases["minute_words"])
-            and bool(words & phrases["read_words"]))
+    found = set(words)
+    dual = bool(found & phrases["dual_minutes"])
+    number = dual or any(t.isdigit() for t in found) or bool(found & phrases["number_words"])
+    minute = dual or bool(found & phrases["minute_words"])
+    if not read_word:
+        return number and minute and len(words) <= 3
+    return number and minute and bool(found & phrases["read_words"])
+
+
+def breadcrumb_reason(line: Line, phrases: dict, language: str | None, knowledge: Knowledge) -> str | None:
+    """A header line of labels joined by "|", "›", "/" or "·": a section, a date, a reading time, a name.
+
+    "Outlet | World", "الرئيسية / سياسة", "أخبار ليبيا | دقيقتان للقراءة", "Политика · 3 мин": at least
+    one part must be a known label; the others may only be short names (the outlet's, the site's).
+    """
+    parts = [p.strip() for p in CRUMB_SEPARATORS.split(line.text)]
+    if len(parts) < 2 or len(parts) > LABEL_TOKENS or not all(parts) or line.punctuated:
+        return None
+    reasons = [_crumb_reason(p, phrases, language, knowledge) for p in parts]
+    known = [r for r in reasons if r]
+    if not known or any(r is None and len(tokens(p)) > 3 for r, p in zip(reasons, parts)):
+        return None
+    return "reading_time" if "reading_time" in known else "navigation"
+
+
+def _crumb_reason(part: str, phrases: dict, language: str | None, knowledge: Knowledge) -> str | None:
+    words = tokens(part)
+    if not words or len(words) > LABEL_TOKENS:
+        return None
+    joined = " ".join(words)
+    if is_reading_time(words, part, phrases) or is_reading_time(words, part, phrases, read_word=False):
+        return "reading_time"
+    if joined in phrases["section_set"] or is_section_label(words, phrases):
+        return "section"
+    navigation = phrases["heading"].get("navigation")
+    if navigation is not None and navigation.fullmatch(joined):
+        return "navigation"
+    if parse_date(part, language, knowledge, every_locale=False):
+        return "dateline"
+    return None
+
+
+def is_section_label(words: list, phrases: dict) -> bool:
+    """Every word a section name, perhaps joined by "and" or a glued "و" ("عربي ودولي", "World news")."""
+    sections, joins = phrases["section_set"], phrases["section_joins"]
+    content = [w for w in words if w not in joins]
+    return bool(content) and all(w in sections or _unglued(w, joins) in sections for w in content)
+
+
+def _unglued(word: str, joins: frozenset) -> str:
+    return word[1:] if len(word) > 3 and word[0] in joins else word
+
+
+def place_index(knowledge: Knowledge) -> dict:
+    """Folded token form of every place name and alias -> place id."""
+    return knowledge.cached(("clean.places",), lambda: _build_place_index(knowledge))
+
+
+def _build_place_index(knowledge: Knowledge) -> dict:
+    index: dict = {}
+    for key, place in sorted(knowledge.places.items()):
+        for form in [place.get("name", key)] + [a for forms in (place.get("aliases") or {}).values() for a in forms]:
+            joined = " ".join(tokens(form))
+            if joined:
+                index.setdefault(joined, key)
+    return index
+
+
+def credit_name(line: Line, knowledge: Knowledge) -> str | None:
+    """The name in a "City - Name" credit line ("باكو - المدار", "DOHA - Gulf Wire"), as folded tokens."""
+    m = CREDIT_LINE.match(line.text)
+    if not m or line.punctuated or len(line.tokens) > CREDIT_TOKENS:
+        return None
+    name = " ".join(tokens(m.group(2)))
+    if not name or len(name.split()) > LABEL_TOKENS - 1 or not place_index(knowledge).get(" ".join(tokens(m.group(1)))):
+        return None
+    return name
+
+
+def mark_mastheads(lines: list[Line], knowledge: Knowledge) -> None:
+    """A short line that is the name a "City - Name" credit line gives is the page's masthead."""
+    names = {credit_name(ln, knowledge) for ln in lines if ln.reason == "credit"} - {None}
+    for line in lines:
+        if line.reason is None and len(line.tokens) < LABEL_TOKENS and line.joined in names:
+            line.reason = "credit"
 
 
 def notice_reason(line: Line, phrases: dict) -> str | None:
@@ -147,13 +246,15 @@ def notice_reason(line: Line, phrases: dict) -> str | None:
 
 def heading_match(line: Line, pattern) -> bool:
     """The line is a heading phrase, perhaps with a word or two after it ("Most read today")."""
-    if pattern is None or line.punctuated and not line.text.endswith(":"):
+    if pattern is None or line.punctuated and not line.text.endswith(":") and not COUNT_SUFFIX.search(line.text):
         return False
     m = pattern.match(line.joined)
     if not m:
         return False
-    extra = len(line.joined[m.end():].split())
-    return extra == 0 or (extra <= 2 and " " in m.group())  # a single word must stand alone
+    extra = line.joined[m.end():].split()
+    if all(word.isdigit() for word in extra) and len(extra) <= 1:
+        return True  # a count after it: "Comments (3)"
+    return len(extra) <= 2 and " " in m.group()  # a single word must stand alone
 
 
 def mark_repeats(lines: list[Line]) -> None:
@@ -269,9 +370,32 @@ def _compile_phrases(lexicon: dict, knowledge: Knowledge) -> dict:
         "section_set": frozenset(by_reason.get("section", ())),
         "read_words": frozenset(p for p in by_reason.get("reading_time", ()) if " " not in p),
         "minute_words": frozenset(p for p in by_reason.get("reading_minutes", ()) if " " not in p),
+        "dual_minutes": frozenset(" ".join(tokens(f)) for lex in lexicons
+                                  for f in section(lex, "dual_units", "minute") or () if len(tokens(f)) == 1),
+        "number_words": _number_words(lexicon),
+        "section_joins": frozenset(w for w in _joins(lexicons) if w),
         "source_label": _alternation(labels, r"^(?:{})(?!\S)"),
         "source_colon": _alternation(folded_labels - {""}, r"^\s*(?:{})\s*[:：]"),
     }
+
+
+def _number_words(lexicon: dict) -> frozenset:
+    """The document language's one-word numbers up to a reading time's size, and its "a"/"an"."""
+    words = set()
+    for word, value in (section(lexicon, "numbers", "cardinals") or {}).items():
+        try:
+            small = 0 < float(value) <= MAX_READING_MINUTES
+        except ValueError:
+            small = False
+        if small and len(tokens(word)) == 1:
+            words.add(tokens(word)[0])
+    words.update(t for a in section(lexicon, "numbers", "articles") or () for t in tokens(a)[:1])
+    return frozenset(words)
+
+
+def _joins(lexicons: list) -> set:
+    """Words and glued letters that join two section names: "and", "و"."""
+    return {" ".join(tokens(w)) for lex in lexicons for w in section(lex, "numbers", "connectors") or ()}
 
 
 def _alternation(phrases, template: str):

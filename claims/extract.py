@@ -15,6 +15,7 @@ from .entities import place_ancestors
 from .cues import Cue, find_cues
 from .events import NO_MEASURE, event_cue_for, event_for, participants_for, with_groups
 from .lexicon import Knowledge
+from .names import find_names
 from .model import Claim, Document, Event, Figure, Mention, Speaker
 from .normalize import fold_text
 from .segment import split_clauses, split_sentences
@@ -72,8 +73,11 @@ def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
     found_dates = dates.find_dates(folded, language, knowledge, published=doc.published)
     skip = [(f.start, f.end) for f in found_dates]
     numbers = figures.find_figures(folded, language, knowledge, skip=skip)
-    mentions = sorted(entities.find_mentions(folded, language, knowledge), key=lambda m: (m.start, m.end))
+    mentions = entities.find_mentions(folded, language, knowledge)
     cues = sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end))
+    taken = [(f.start, f.end) for f in [*found_dates, *numbers]] + [(c.start, c.end) for c in cues]
+    people, overruled = find_names(folded, language, knowledge, mentions, cues, taken)
+    mentions = sorted([m for m in mentions if m.start not in overruled] + people, key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)

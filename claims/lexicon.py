@@ -97,6 +97,12 @@ LANGUAGE_SCHEMA: dict = {
         "pm": LIST,
         "zones": MAP_LIST,  # zone id -> phrases ("بتوقيت واشنطن": washington)
     },
+    "names": {
+        "roles": LIST,  # role words a name follows or precedes ("spokesman", "المتحدث", "سخنگوی", "sözcüsü")
+        "particles": LIST,  # lower-case words inside names ("bin", "al", "von", "аль")
+        "function_words": LIST,  # words no name is made of: where an Arabic-script name stops
+        "followers": LIST,  # words that may follow a subject's name ("إن", "گفت", "در"): where a name ends
+    },
     "locative": LIST,  # "in", "في", "در", "в": a place follows
     "offset_markers": LIST,  # "after", "بعد", "ago": the duration that follows is an offset, not a length
     "morphology": {

@@ -6,16 +6,19 @@ the result does not depend on the number of jobs.
 """
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import BinaryIO, Optional
 
 from .align import align_claims
 from .extract import extract_claims
 from .judge import judge_alignments
 from .lexicon import Knowledge
-from .model import Corpus
-from .read import load_corpus
+from .model import Corpus, Document, SourceReport
+from .names import link_names
+from .read import expand_paths, load_corpus, read_source, unique_id
 
 PARALLEL_MIN_DOCUMENTS = 8  # below this, starting processes costs more than it saves
 
@@ -38,17 +41,38 @@ class Report:
 
 
 def read_sources(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
-                 stdin: Optional[BinaryIO] = None) -> Report:
+                 stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read every input: documents with their metadata and body, and the inputs skipped."""
-    corpus: Corpus = load_corpus(paths, knowledge, language=language, stdin=stdin)
-    return Report(documents=list(corpus.documents), skipped=list(corpus.skipped))
+    files = list(expand_paths(paths)) if jobs > 1 and "-" not in paths else []
+    if len(files) < PARALLEL_MIN_DOCUMENTS:
+        corpus: Corpus = load_corpus(paths, knowledge, language=language, stdin=stdin)
+        return Report(documents=list(corpus.documents), skipped=list(corpus.skipped))
+    return _read_in_parallel(files, knowledge, language, jobs)
+
+
+def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str], jobs: int) -> Report:
+    """What load_corpus gives (same order, same ids), each file read and cleaned in a worker."""
+    paths = [f for f in files if not isinstance(f, SourceReport)]
+    read = partial(_read_in_worker, max_bytes=int(knowledge.setting("max_file_bytes", 20e6)), language=language)
+    report = Report()
+    ids: set = set()
+    with _worker_pool(knowledge, jobs) as pool:
+        results = pool.map(read, paths, chunksize=_chunk(len(paths), jobs))
+        for entry in files:
+            for item in [entry] if isinstance(entry, SourceReport) else next(results):
+                if isinstance(item, Document):
+                    item.id = unique_id(item.id, ids)  # in file order, as load_corpus numbers them
+                    report.documents.append(item)
+                else:
+                    report.skipped.append(item)
+    return report
 
 
 def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
             stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read, then extract the claims of every document."""
-    report = read_sources(paths, knowledge, language=language, stdin=stdin)
-    report.claims = extract_documents(report.documents, knowledge, jobs=jobs)
+    report = read_sources(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
+    report.claims = link_names(extract_documents(report.documents, knowledge, jobs=jobs))
     return report
 
 
@@ -64,18 +88,37 @@ def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1) -
     """Claims of all documents, in document order, in parallel when worth it."""
     if jobs <= 1 or len(documents) < PARALLEL_MIN_DOCUMENTS:
         return [claim for doc in documents for claim in extract_claims(doc, knowledge)]
-    chunk = max(1, len(documents) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(knowledge.config,)) as pool:
-        results = pool.map(_extract_in_worker, documents, chunksize=chunk)
+    with _worker_pool(knowledge, jobs) as pool:
+        results = pool.map(_extract_in_worker, documents, chunksize=_chunk(len(documents), jobs))
         return [claim for claims in results for claim in claims]
+
+
+def _chunk(items: int, jobs: int) -> int:
+    return max(1, items // (jobs * 8))  # enough chunks that a slow one does not leave a worker idle
+
+
+def _worker_pool(knowledge: Knowledge, jobs: int) -> ProcessPoolExecutor:
+    """Workers with this run's Knowledge: forked where the system can, so its compiled patterns come along."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_adopt_knowledge, initargs=(knowledge,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(knowledge.config,))
 
 
 _WORKER_KNOWLEDGE: Optional[Knowledge] = None
 
 
-def _start_worker(config: dict) -> None:
+def _adopt_knowledge(knowledge: Knowledge) -> None:
     global _WORKER_KNOWLEDGE
-    _WORKER_KNOWLEDGE = Knowledge(config)
+    _WORKER_KNOWLEDGE = knowledge
+
+
+def _start_worker(config: dict) -> None:
+    _adopt_knowledge(Knowledge(config))
+
+
+def _read_in_worker(path: str, *, max_bytes: int, language: Optional[str]) -> list:
+    return list(read_source(path, _WORKER_KNOWLEDGE, max_bytes=max_bytes, language=language))
 
 
 def _extract_in_worker(doc) -> list:

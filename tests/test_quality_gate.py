@@ -22,9 +22,19 @@ def story_dirs():
     return sorted(p for p in STORIES.iterdir() if (p / "expected.yaml").is_file())
 
 
+_KNOWLEDGE = []
+
+
+def shared_knowledge() -> Knowledge:
+    """One Knowledge for every story: patterns compile once, as in one run over many folders."""
+    if not _KNOWLEDGE:
+        _KNOWLEDGE.append(Knowledge())
+    return _KNOWLEDGE[0]
+
+
 def contradictions_of(story: Path) -> set:
     """(slot, source, source) for every pair of claims newsdiff says cannot both hold."""
-    report = compare([str(story)], Knowledge())
+    report = compare([str(story)], shared_knowledge())
     sources = {c.id: c.source for c in report.claims}
     return {(a.slot, *sorted((sources[x], sources[y]))) for a in report.alignments
             if a.verdict == "contradiction" for x, y in a.conflicts}

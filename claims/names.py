@@ -1,0 +1,261 @@
+"""People no lexicon knows: their names found next to a title, a role or a verb of saying, and one
+id for each of them across sources and scripts.
+
+In Latin and Cyrillic script a name is a run of capitalised words ("Mehdi Tavakoli", "Said bin
+Nasser al-Harthy"); in Arabic script, which has no capitals, it is the few words after a role or a
+title ("المتحدث باسم الخارجية خالد المنصوري") or before a comma and a role ("هیمن رشید، سخنگوی
+...") that are no function word. A title followed by a name that is someone else ("Iranian Foreign
+Minister Mehdi Tavakoli") names that someone, not the title's holder.
+
+Across sources, `link_names` gives the spellings of one person one id: their transliteration
+skeletons, coarsened so that Latin, Arabic, Persian and Cyrillic spellings meet, are compared with
+rapidfuzz.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .cues import Cue
+from .entities import match_name, name_skeleton
+from .lexicon import Knowledge, section
+from .model import Claim, Event, Mention, Speaker
+from .normalize import Folded, fold
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+NAME_GAP = 3  # characters between an anchor and the name it introduces (a space, a comma)
+ROLE_BODY = 16  # characters between a role word and the body it serves ("المتحدث باسم ")
+ROLE_REACH = 60  # characters from a role word to the name, across the body it serves ("spokesman for X")
+MAX_NAME_WORDS = 4
+ARABIC_NAME_WORDS = 3
+SIMILAR_NAMES = 85  # rapidfuzz ratio of coarse skeletons above which two spellings are one person
+COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "F", "Z": "S", "$": "S",
+                        "D": "T", "H": None, "'": None, "-": " "})
+
+
+def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
+               mentions: list[Mention], cues: list[Cue], taken: list) -> tuple[list[Mention], set]:
+    """Mentions of people no lexicon knows, and the starts of title mentions they overrule.
+
+    `taken` are spans already read as something else (dates, figures, cue words). A name of one
+    word is taken only as the surname of a longer name found in the same article ("Demirci said").
+    """
+    text = folded.original
+    words = _name_words(knowledge)
+    taken = sorted(taken + [(m.start, m.end) for m in mentions])
+    anchors = _anchors(text, mentions, cues, words)
+    found: list[Mention] = []
+    verbs = [c for c in cues if c.kind in ("say", "deny", "report", "according_to")]
+    for start, end in _candidates(text, words, taken):
+        if len(text[start:end].split()) >= 2 and _anchored(start, end, anchors, text) and \
+                (not ARABIC_SCRIPT.match(text[start]) or _ends_like_a_subject(text, end, verbs, words)):
+            found.append(_mention(text, start, end, language, knowledge))
+    found += _surnames(text, found, taken)
+    found = sorted({(m.start, m.end): m for m in found}.values(), key=lambda m: m.start)
+    overruled = {m.start for m in mentions if m.via == "title" and
+                 any(0 <= n.start - m.end <= NAME_GAP and n.entity != m.entity for n in found)}
+    return found, overruled
+
+
+def _ends_like_a_subject(text: str, end: int, verbs: list, words: dict) -> bool:
+    """An Arabic-script name is followed by punctuation, its verb, or a word that may follow a subject
+    ("خالد المنصوري إن ...", "اسماعیل بقائی گفت"); "خبر استعفای وزیر ..." is no name."""
+    rest = text[end:end + 30]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ".,،:؛;»”\"(":
+        return True
+    if any(0 <= v.start - end <= NAME_GAP for v in verbs):
+        return True
+    following = WORD.match(stripped)
+    return bool(following) and fold(following.group()) in words["followers"]
+
+
+def _mention(text: str, start: int, end: int, language, knowledge: Knowledge) -> Mention:
+    name = text[start:end]
+    entity = match_name(name, knowledge, language) or unknown_id(name)
+    known = knowledge.entities.get(entity, {})
+    return Mention(entity=entity, name=known.get("name", name), kind=known.get("kind", "person"),
+                   text=name, start=start, end=end, via="skeleton")
+
+
+def _surnames(text: str, found: list[Mention], taken: list) -> list[Mention]:
+    """Later mentions of a found person by the last word of their name."""
+    last = {}
+    for m in found:
+        parts = m.text.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 3:
+            last.setdefault(fold(parts[-1]), m)
+    if not last:
+        return []
+    out = []
+    for w in WORD.finditer(text):
+        m = last.get(fold(w.group()))
+        if m is not None and not _overlaps(w.start(), w.end(), taken) and \
+                not any(f.start <= w.start() < f.end for f in found):
+            out.append(Mention(entity=m.entity, name=m.name, kind=m.kind, text=w.group(),
+                               start=w.start(), end=w.end(), via="skeleton"))
+    return out
+
+
+def _name_words(knowledge: Knowledge) -> dict:
+    """Role words, name particles and function words of every language, folded, in one place."""
+    def build():
+        out = {"roles": set(), "particles": set(), "function": set(), "followers": set()}
+        for code in knowledge.languages:
+            names = section(knowledge.language(code), "names")
+            out["roles"].update(fold(w) for w in names.get("roles", []))
+            out["particles"].update(fold(w) for w in names.get("particles", []))
+            out["followers"].update(fold(w) for w in names.get("followers", []))
+            out["function"].update(fold(w) for w in names.get("function_words", []))
+            out["function"].update(fold(w) for w in section(knowledge.language(code), "numbers", "cardinals"))
+        return out
+    return knowledge.cached(("name-words",), build)
+
+
+def _anchors(text: str, mentions: list[Mention], cues: list[Cue], words: dict) -> list[tuple]:
+    """Spans after which (or before which) a name may stand: roles, titles, "counterpart", verbs."""
+    roles = [(m.start(), m.end(), "role") for m in WORD.finditer(text) if fold(m.group()) in words["roles"]]
+    spans = [(m.start, m.end, "title") for m in mentions if m.via == "title"]
+    # a body after a role word ("spokesman for the foreign ministry", "المتحدث باسم الخارجية") ends in a title
+    spans += [(m.start, m.end, "title") for m in mentions if m.kind not in ("person", "place") and
+              any(0 <= m.start - r_end <= ROLE_BODY for _, r_end, _ in roles)]
+    spans += [(c.start, c.end, c.kind) for c in cues if c.kind in ("counterpart", "with", "between", "say",
+                                                                      "deny", "according_to")]
+    return sorted(spans + roles)
+
+
+def _candidates(text: str, words: dict, taken: list) -> list[tuple[int, int]]:
+    """Spans that look like a name: capitalised runs; in Arabic script, runs of content words."""
+    out = []
+    run: list = []
+    for m in WORD.finditer(text):
+        token = m.group()
+        folded = fold(token)
+        joined = bool(run) and text[run[-1][1]:m.start()].strip() == ""
+        if _overlaps(m.start(), m.end(), taken) or folded in words["roles"] or folded in words["function"]:
+            out.extend(_pieces(run, text))
+            run = []
+            continue
+        name_like = token[0].isupper() or (run and folded in words["particles"]) or ARABIC_SCRIPT.match(token)
+        if name_like and (joined or not run):
+            run.append((m.start(), m.end()))
+        else:
+            out.extend(_pieces(run, text))
+            run = [(m.start(), m.end())] if name_like else []
+    out.extend(_pieces(run, text))
+    return out
+
+
+def _pieces(run: list, text: str) -> list[tuple[int, int]]:
+    if not run:
+        return []
+    arabic = ARABIC_SCRIPT.match(text[run[0][0]])
+    limit = ARABIC_NAME_WORDS if arabic else MAX_NAME_WORDS
+    if arabic:  # a run of Arabic-script content words: the name is at its edges, anchored later
+        return [(run[0][0], run[min(len(run), limit) - 1][1]), (run[max(0, len(run) - limit)][0], run[-1][1])]
+    return [(run[0][0], run[-1][1])] if len(run) <= limit else []
+
+
+def _overlaps(start: int, end: int, spans: list) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
+    """A name right after a title, role, "counterpart" or "with", or just before a comma and a role."""
+    for a_start, a_end, kind in anchors:
+        gap_after = start - a_end
+        if 0 <= gap_after <= NAME_GAP and text[a_end:start].strip(" ,،") == "":
+            if ARABIC_SCRIPT.match(text[start]) and kind != "title":
+                continue  # with no capitals, only a whole title ends where an Arabic-script name begins
+            return True
+        if kind == "role" and 0 <= gap_after <= ROLE_REACH and not ARABIC_SCRIPT.match(text[start]):
+            if _capitalised(text[start:end]):
+                return True
+        if kind in ("role", "title") and 0 <= a_start - end <= NAME_GAP + 1 and \
+                text[end:a_start].strip() in (",", "،") and _opens_sentence(text, start):
+            return True
+        if kind in ("say", "deny") and 0 <= a_start - end <= NAME_GAP and not ARABIC_SCRIPT.match(text[start]):
+            return True
+    return False
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """"Hemin Rashid, the spokesman, said": a name before its role opens the sentence."""
+    before = text[max(0, start - 12):start].rstrip()
+    return not before or before[-1] in ".!?؟:\n«\"“" or before.split()[-1] in ("و", "اما", "ولی", "But", "And")
+
+
+def _capitalised(name: str) -> bool:
+    return sum(1 for w in name.split() if w[:1].isupper()) >= 2
+
+
+def unknown_id(name: str) -> str:
+    """A stable ASCII id for a person in no lexicon, from the spelling in hand."""
+    latin = _ascii(name)
+    if latin:
+        return "unknown-" + latin
+    return "unknown-" + "-".join(name_skeleton(name).lower().replace("$", "sh").split())
+
+
+def _ascii(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    letters = "".join(ch for ch in decomposed if ch.isascii())
+    slug = re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
+    return slug if len(slug) >= 3 and len(slug) * 2 >= len(name) else ""
+
+
+def coarse_skeleton(name: str) -> str:
+    """A skeleton where the consonants transliteration confuses are one (k/g/q, f/v/w, s/z, d/t)."""
+    tokens = name_skeleton(name).upper().translate(COARSE).split()
+    tokens = [t[1:] if t.startswith("L") and len(t) >= 4 else t for t in tokens if t not in ("L", "")]
+    return " ".join(tokens)
+
+
+def link_names(claims: list[Claim]) -> list[Claim]:
+    """One id for every spelling of one unknown person across the corpus, Latin spelling preferred."""
+    names: dict[str, str] = {}  # id -> a surface
+    for c in claims:
+        if c.speaker and c.speaker.id.startswith("unknown-"):
+            names.setdefault(c.speaker.id, c.speaker.text)
+    if not names:
+        return claims
+    canonical = _cluster(names)
+    if all(k == v for k, v in canonical.items()):
+        return claims
+    return [_relabel(c, canonical) for c in claims]
+
+
+def _cluster(names: dict) -> dict:
+    keys = {i: coarse_skeleton(s) for i, s in names.items()}
+    ordered = sorted(names, key=lambda i: (not _ascii(names[i]), i))  # Latin spellings lead
+    canonical: dict = {}
+    heads: list = []
+    for i in ordered:
+        head = next((h for h in heads if _same_person(keys[h], keys[i])), None)
+        if head is None:
+            heads.append(i)
+            head = i
+        canonical[i] = head
+    return canonical
+
+
+def _same_person(a: str, b: str) -> bool:
+    if not a or not b or abs(len(a.split()) - len(b.split())) > 1 or a[:1] != b[:1]:
+        return False
+    return fuzz.ratio(a, b) >= SIMILAR_NAMES
+
+
+def _relabel(claim: Claim, canonical: dict) -> Claim:
+    speaker = claim.speaker
+    if speaker and speaker.id in canonical:
+        speaker = Speaker(id=canonical[speaker.id], name=speaker.name, text=speaker.text)
+    event = claim.event
+    if event and any(p in canonical for p in event.participants):
+        ids = tuple(sorted({canonical.get(p, p) for p in event.participants}))
+        event = Event(type=event.type, participants=ids, date=event.date)
+    return replace(claim, speaker=speaker, event=event)
