@@ -23,7 +23,7 @@ SENTENCE_END = re.compile(r"[.!?؟।。…»\"”)\]'’]\s*$")
 SCRAPER_MARK = re.compile(r"^\[/?[a-z][a-z0-9_ =-]{0,30}\]$")
 BARE_NUMBER = re.compile(r"^[\d\s.,:/#()+-]{1,30}$")
 HASHTAG = re.compile(r"^#[^\W\d_]")
-CREDIT_LINE = re.compile(r"^([^\W\d_][^-–—\n]{0,40}?)\s{1,3}[-–—]\s{1,3}([^\W\d_].{0,60})$")
+CREDIT_LINE = re.compile(r"^([^\W\d_][^-–—\n]{0,40}?)\s{1,3}[-–—]\s{1,3}([^\W\d_][^:;,،؛\n]{0,60})$")
 COUNT_SUFFIX = re.compile(r"\(\s{0,2}\d{1,6}\s{0,2}\)$")  # "Comments (3)"
 CRUMB_SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s?\|\s?")
 MENU_SEPARATORS = re.compile(r"\s[|•·»]\s|\s\|\s?|\s?\|\s")

@@ -140,6 +140,63 @@ def test_reading_time_labels(line, knowledge):
     assert any(d.reason == "reading_time" and text[d.start:d.end] == line for d in dropped)
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("ar", "دقيقتان للقراءة"), ("ar", "دقيقة واحدة للقراءة"), ("ar", "خمس دقائق قراءة"), ("ar", "٣ دقائق للقراءة"),
+    ("en", "two-minute read"), ("en", "A one-minute read"), ("en", "Five minutes to read"),
+    ("tr", "bir dakikalık okuma"), ("tr", "Okuma süresi: iki dakika"),
+    ("ru", "две минуты чтения"), ("ru", "Время чтения: пять минут"), ("fa", "دو دقیقه مطالعه"),
+])
+def test_reading_time_in_number_words_and_duals(lang, line, knowledge):
+    text = f"Title of the story\n{line}\n\nThe first paragraph of the story is long enough to be a paragraph.\n"
+    _, _, dropped = _split(text, lang, knowledge)
+    assert any(d.reason == "reading_time" and text[d.start:d.end] == line for d in dropped)
+
+
+@pytest.mark.parametrize("lang, line, reason", [
+    ("ar", "أخبار ليبيا | دقيقتان للقراءة", "reading_time"),
+    ("ru", "Политика · 3 мин", "reading_time"),
+    ("en", "April 27, 2026 | 2 min read", "reading_time"),
+    ("ar", "الرئيسية / سياسة", "navigation"),
+    ("en", "Example Ledger > Politics", "navigation"),
+    ("tr", "Örnek Gazete › Gündem", "navigation"),
+    ("ar", "المثال | عربي ودولي", "navigation"),
+    ("en", "Some Wire | World", "navigation"),
+    ("ar", "أخبار العالم", "section"),
+    ("fa", "سیاست خارجی", "section"),
+    ("ar", "العراق", "section"),
+    ("ar", "باكو - المثال اليوم", "credit"),
+    ("en", "DOHA - Example Wire", "credit"),
+    ("ar", "التعليقات (0)", "comments"),
+    ("en", "Comments (12)", "comments"),
+])
+def test_header_labels(lang, line, reason, knowledge):
+    text = f"Title of the story here\n{line}\n\nThe first paragraph of the story is long enough to be a paragraph.\n"
+    _, _, dropped = _split(text, lang, knowledge)
+    assert [d.reason for d in dropped if text[d.start:d.end] == line] == [reason]
+
+
+def test_a_masthead_named_by_the_credit_line_is_dropped(knowledge):
+    text = ("المثال\n\nعنوان الخبر عن السد في المنطقة\nباكو - المثال\n\n"
+            "أعلنت الوزارة مساء الاثنين مقتل 12 شخصا وفقدان آخرين إثر انهيار سد على النهر في جنوب البلاد.\n")
+    kept, gone, _ = _split(text, "ar", knowledge)
+    assert "عنوان الخبر عن السد في المنطقة" in kept and "باكو - المثال" in gone
+    assert text.split("\n")[0] in gone.split("\n")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Read on: minute by minute"),
+    ("en", "Economy | Inflation falls to 31% in March"),
+    ("en", "Trump | Putin"),
+    ("en", "Two minutes later the minister read the statement."),
+    ("ar", "بغداد - قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة."),
+    ("ru", "Москва - Вашингтон: новые переговоры"),
+])
+def test_lines_that_only_look_like_labels_are_kept(lang, line, knowledge):
+    text = f"Title\n\n{line}\n\nAnother paragraph of the article follows here, long enough to count as one.\n"
+    kept, _, _ = _split(text, lang, knowledge)
+    assert line in kept
+
+
 @pytest.mark.parametrize("line", [
     "He declined to comment on the report.",
     "A source close to the talks said they would resume.",
