@@ -23,6 +23,8 @@ HEADER_CHARS = 3000
 DATELINE_CHARS = 80
 DATELINE_PARAGRAPHS = 3
 LONG_PARAGRAPH = 100
+FOOTER_REASONS = ("comments", "share", "newsletter", "subscription", "copyright", "site", "navigation", "credit")
+FOOTER_WORDS = 25
 YEARS = {"gregorian": (1900, 2100), "solar_hijri": (1300, 1500), "hijri": (1340, 1600)}
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
@@ -39,6 +41,7 @@ DAY_MONTH_YEAR = re.compile(
     r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th|er|\.|-?ي?ه?م)?[\s,]{1,3}([^\W\d_][^\d\n]{0,30}?)[\s,.]{0,3}(\d{4})(?!\d)")
 MONTH_DAY_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
 WORD = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"[.!?؟…][\s\"'»”)]*$")
 SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:")
 
 
@@ -56,30 +59,68 @@ def find_published(text: str, body: tuple, language: str | None, knowledge: Know
     return None
 
 
-def find_outlet(text: str, body: tuple, language: str | None, knowledge: Knowledge) -> str | None:
-    """The outlet the page names itself by: a masthead, a dateline or a "Source:" line; or None."""
+def find_outlet(text: str, body: tuple, language: str | None, knowledge: Knowledge,
+                dropped: tuple = ()) -> str | None:
+    """The outlet the page names itself by, or None.
+
+    In this order: a masthead (a header line that is an outlet's name), a dateline or credit in
+    the header that names a known outlet, a footer notice that names one ("© 2025 X", "Follow X"),
+    then a "Source:" line. A wire credit at the end never overrides the page's own masthead, and an
+    outlet quoted in the body ("Reuters reported") is never the page's: only header lines and the
+    dropped notices after the last body line (`dropped`, from clean.find_body) are searched.
+    """
     outlets = outlet_index(knowledge)
     lines = header_lines(text, body)
     for line in lines:  # a masthead: a line that is an outlet's name and nothing else
         name = outlets.get(fold(line.strip(" \t:|-–—«»\"'")))
         if name:
             return name
-    for line in lines:  # a dateline or credit that names a known outlet
-        hits = _known_in(line, outlets) if len(line.split()) <= 8 else []
-        if hits:
-            return hits[0][1]
+    for line in header_lines(text, body, top_only=True):  # a dateline or credit that names a known outlet
+        if len(line.split()) <= 8 and not SENTENCE_END.search(line) and not is_photo_credit(line, language, knowledge):
+            name = known_outlet_in(line, knowledge)
+            if name:
+                return name
+    for line in footer_notices(text, body, dropped):
+        name = known_outlet_in(line, knowledge)
+        if name:
+            return name
     return _source_line(text, language, knowledge, outlets)
 
 
-def header_lines(text: str, body: tuple = ()) -> list[str]:
-    """The page's own header: short lines near the top and the datelines of the first paragraphs."""
+def footer_notices(text: str, body: tuple, dropped: tuple) -> list[str]:
+    """The page's own notices after its last body line (copyright, comments, share, newsletter...)."""
+    last = max((end for _, end in body), default=0)
+    return [text[d.start:d.end] for d in dropped
+            if d.start >= last and d.reason in FOOTER_REASONS and len(text[d.start:d.end].split()) <= FOOTER_WORDS]
+
+
+def known_outlet_in(line: str, knowledge: Knowledge) -> str | None:
+    """The known outlet a line names first (the longest name where names overlap: "TRT Global" over "TRT")."""
+    pattern = knowledge.cached(("metadata.outlet_pattern",), lambda: _outlet_pattern(knowledge))
+    m = pattern.search(_words(line)) if pattern else None
+    return outlet_words_index(knowledge).get(m.group()) if m else None
+
+
+def is_photo_credit(line: str, language: str | None, knowledge: Knowledge) -> bool:
+    """A photo credit ("Photo: Reuters", "عکس: رویترز") names the photographer's agency, not the page's."""
+    from .clean import furniture_phrases  # clean builds on this module; imported late to avoid a cycle
+
+    return bool(furniture_phrases(knowledge.language(language), knowledge)["photo"].search(fold(line)))
+
+
+def header_lines(text: str, body: tuple = (), *, top_only: bool = False) -> list[str]:
+    """The page's own header: short lines near the top and the datelines of the first paragraphs.
+
+    top_only: no short line after the first paragraph (a short article's last lines are no header).
+    """
     lines, paragraphs = [], 0
     for line in text[:HEADER_CHARS].split("\n"):
         stripped = line.strip()
         if not stripped:
             continue
         if len(stripped) < LONG_PARAGRAPH:
-            lines.append(stripped)
+            if not (top_only and paragraphs):
+                lines.append(stripped)
         else:
             paragraphs += 1
             lines.append(dateline(stripped))
@@ -275,18 +316,22 @@ def _build_outlet_index(knowledge: Knowledge) -> dict:
     return index
 
 
-def _known_in(line: str, outlets: dict) -> list:
-    view = " ".join(WORD.findall(fold(line)))
-    hits = []
-    for alias, name in outlets.items():
-        if len(alias) >= 3 and alias in view and _whole_word(alias).search(view):
-            hits.append((view.find(alias), name))
-    return sorted(hits)
+def _words(text: str) -> str:
+    return " ".join(WORD.findall(fold(text)))
 
 
-@lru_cache(maxsize=None)
-def _whole_word(alias: str) -> re.Pattern:
-    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
+def outlet_words_index(knowledge: Knowledge) -> dict:
+    """Outlet aliases as bare folded words ("al monitor") -> name."""
+    return knowledge.cached(("metadata.outlet_words",), lambda: {
+        _words(alias): name for alias, name in sorted(outlet_index(knowledge).items()) if len(_words(alias)) >= 3})
+
+
+def _outlet_pattern(knowledge: Knowledge):
+    """One alternation of every outlet alias, longest first, compiled once per run."""
+    aliases = sorted(outlet_words_index(knowledge), key=lambda a: (-len(a), a))
+    if not aliases:
+        return None
+    return re.compile(r"(?<!\w)(?:{})(?!\w)".format("|".join(re.escape(a) for a in aliases)))
 
 
 def _source_line(text: str, language, knowledge: Knowledge, outlets: dict) -> str | None:

@@ -483,7 +483,7 @@ def finish(doc: Document, knowledge: Knowledge, language: str | None = None) -> 
     if doc.published is None:
         doc.published = metadata.find_published(article, body, doc.language, knowledge)
     if doc.outlet is None:
-        doc.outlet = metadata.find_outlet(article, body, doc.language, knowledge)
+        doc.outlet = metadata.find_outlet(article, body, doc.language, knowledge, dropped)
     return doc
 
 

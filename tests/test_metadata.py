@@ -73,3 +73,60 @@ def test_outlet(text, language, expected, with_outlets):
 def test_source_word_in_a_sentence_is_not_a_label(knowledge):
     text = "عنوان\n\nمصدر مطلع قال إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام شهرين كاملين.\n"
     assert find_outlet(text, (), "ar", knowledge) is None
+
+
+def _outlet_of(text: str, language: str, knowledge: Knowledge):
+    from claims.clean import find_body
+
+    body, dropped = find_body(text, knowledge.language(language), knowledge)
+    return find_outlet(text, body, language, knowledge, dropped)
+
+
+PARAGRAPH = ("The dam gave way early on Tuesday, flooding three villages, officials said in a statement to reporters."
+             "\n\nAbout 400 people were moved to schools nearby, the mayor told reporters on Wednesday evening.")
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a footer notice that names the page's own outlet (self-promotion, copyright, comments)
+    (f"Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nRelated\nStorm hits coast\n\n"
+     "Follow Example News on social media. Share your comments!\n", "en", "Example News"),
+    (f"Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n© 2025 Example News. All rights reserved.\n", "en", "Example News"),
+    # an outlet the body quotes is not the page's
+    (f"Title\n\n{PARAGRAPH} Example News reported the toll.\n\n{PARAGRAPH}\n", "en", None),
+    (f"Title\n\n{PARAGRAPH}\n\nExample News reported the toll was rising.\n\n© 2025 All rights reserved.\n", "en", None),
+    # a wire credit at the end does not override the masthead; the masthead beats the footer too
+    ("أخبار المثال\n\nعنوان الخبر\n\n" + "نص " * 40 + ".\n\nالمصدر: Wire\n", "ar", "Example News"),
+    ("Example News\n\nTitle\n\n" + PARAGRAPH + "\n\nSource: Wire\n", "en", "Example News"),
+    ("Wire Agency\n\nTitle\n\n" + PARAGRAPH + "\n\n© 2025 Example News. All rights reserved.\n", "en", "Wire Agency"),
+    # the footer beats a source line
+    (f"Title\n\n{PARAGRAPH}\n\nSource: Wire\n\n© 2025 Example News. All rights reserved.\n", "en", "Example News"),
+    # a photo credit in the header names the photographer's agency
+    (f"Title\nPhoto: Wire\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "en", None),
+])
+def test_outlet_footer_and_priorities(text, language, expected, with_outlets):
+    assert _outlet_of(text, language, with_outlets) == expected
+
+
+def test_the_longest_outlet_name_wins(knowledge):
+    text = f"Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nTake a look at TRT Global. Share your comments!\n"
+    assert _outlet_of(text, "en", knowledge) == "TRT Global"
+
+
+@pytest.mark.parametrize("source, outlet", [
+    ("000_e9ca7f93f6dc49a5", "TRT Global"),  # its footer: "take a look at TRT Global, share your comments"
+    ("001_991ebc19782e432f", "Yeni Şafak"),  # masthead
+    ("004_6f664b105e441c98", "Young Journalists Club"),  # masthead, above an end-of-article "منبع: رویترز"
+])
+def test_seed_outlets(seeds_dir, seed_gold, knowledge, source, outlet):
+    text = (seeds_dir / f"{source}.txt").read_text(encoding="utf-8")
+    assert _outlet_of(text, seed_gold["sources"][source]["language"], knowledge) == outlet
+
+
+def test_trt_names_in_every_script(knowledge):
+    from claims.metadata import outlet_index
+    from claims.normalize import fold
+
+    index = outlet_index(knowledge)
+    names = ("TRT", "TRT Global", "TRT Persian", "تی‌آرتی فارسی", "TRT فارسی", "تي آر تي", "تی‌آرتی گلوبال")
+    assert {index[fold(a)] for a in names} == {
+        "TRT", "TRT Global", "TRT Persian"}
