@@ -23,6 +23,7 @@ HEADER_CHARS = 3000
 DATELINE_CHARS = 80
 DATELINE_PARAGRAPHS = 3
 LONG_PARAGRAPH = 100
+MIN_MONTH_CUT = 3
 FOOTER_REASONS = ("comments", "share", "newsletter", "subscription", "copyright", "site", "navigation", "credit")
 FOOTER_WORDS = 25
 YEARS = {"gregorian": (1900, 2100), "solar_hijri": (1300, 1500), "hijri": (1340, 1600)}
@@ -252,6 +253,7 @@ def month_index(knowledge: Knowledge, language: str | None) -> dict:
 def _build_month_index(knowledge: Knowledge, language: str | None) -> dict:
     index: dict = {}
     for locale in ("en", language) if language else ("en",):
+        index.update({name: ("gregorian", n) for name, n in _month_abbreviations(locale).items()})
         index.update({name: ("gregorian", n) for name, n in _cldr_months(locale).items()})
     lexicons = [knowledge.language(language)] if language else []
     lexicons += [knowledge.language(code) for code in knowledge.languages if code != language]
@@ -279,6 +281,30 @@ def _cldr_months(locale: str) -> dict:
     except (ValueError, LookupError, TypeError):
         return {}
     return names
+
+
+@lru_cache(maxsize=None)
+def _month_abbreviations(locale: str) -> dict:
+    """Other cuts of the month names in a locale whose CLDR names are cut ("Sept", "сен", "фев").
+
+    Newsrooms shorten month names by cutting them, not always where CLDR does ("Sep" but "Sept.",
+    "сент." but "сен"). Where CLDR shows that a locale abbreviates this way, every cut of three
+    letters or more that belongs to one month only is that month.
+    """
+    try:
+        wide = {fold(name): n for context in ("format", "stand-alone")
+                for n, name in get_month_names("wide", context, locale=locale).items()}
+        short = {fold(name.strip(".")) for context in ("format", "stand-alone")
+                 for name in get_month_names("abbreviated", context, locale=locale).values()}
+    except (ValueError, LookupError, TypeError):
+        return {}
+    if not any(any(name.startswith(cut) and cut != name for name in wide) for cut in short):
+        return {}  # this locale does not abbreviate by cutting (Arabic, Persian)
+    cuts: dict = {}
+    for name, n in wide.items():
+        for end in range(MIN_MONTH_CUT, len(name)):
+            cuts.setdefault(name[:end], set()).add(n)
+    return {cut: next(iter(ns)) for cut, ns in cuts.items() if len(ns) == 1 and cut.isalpha()}
 
 
 def _has_cldr_months(language: str | None) -> bool:

@@ -130,3 +130,28 @@ def test_trt_names_in_every_script(knowledge):
     names = ("TRT", "TRT Global", "TRT Persian", "تی‌آرتی فارسی", "TRT فارسی", "تي آر تي", "تی‌آرتی گلوبال")
     assert {index[fold(a)] for a in names} == {
         "TRT", "TRT Global", "TRT Persian"}
+
+
+@pytest.mark.parametrize("language, line, expected", [
+    ("en", "Sept. 17, 2026", "2026-09-17"),
+    ("en", "Published: 17 Sept 2026", "2026-09-17"),
+    ("en", "Updated Dec. 2, 2025, 10:14 a.m.", "2025-12-02"),
+    ("en", "Feb 3, 2026", "2026-02-03"),
+    ("tr", "17 Eyl 2026", "2026-09-17"),
+    ("tr", "Yayınlanma: 03 Ara 2025 14:20", "2025-12-03"),
+    ("ru", "17 сен 2026", "2026-09-17"),
+    ("ru", "17 сент. 2026 г.", "2026-09-17"),
+    ("ru", "3 фев 2026, 10:00", "2026-02-03"),
+    ("ru", "Опубликовано: 3 ноя 2026", "2026-11-03"),
+    ("ar", "20 سبت 2025", None),  # Arabic does not cut month names: سبت is no month
+])
+def test_abbreviated_months_in_datelines(language, line, expected, knowledge):
+    assert find_published(f"Title\n{line}\n\n" + "word " * 30 + ".\n", (), language, knowledge) == expected
+
+
+def test_a_cut_shared_by_two_months_is_no_month():
+    from claims.metadata import _month_abbreviations
+
+    cuts = _month_abbreviations("en")
+    assert cuts["sept"] == 9 and cuts["mar"] == 3 and "ju" not in cuts and "jun" in cuts and "ma" not in cuts
+    assert _month_abbreviations("ar") == {}
