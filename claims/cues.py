@@ -21,6 +21,7 @@ FLAT = {
     ("attribution", "according_to"): "according_to",
     ("attribution", "report"): "report",
     ("attribution", "continuation"): "continuation",
+    ("attribution", "object_markers"): "object_marker",
     ("stance", "negation"): "negation",
     ("stance", "possible"): "possible",
     ("stance", "reported"): "reported",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detect
 
@@ -31,6 +32,7 @@ SCRIPT_DEFAULT = {"cyrillic": "ru", "greek": "el", "hebrew": "he", "armenian": "
                   "thai": "th", "devanagari": "hi", "hangul": "ko", "hiragana": "ja", "katakana": "ja"}
 
 
+@lru_cache(maxsize=4096)
 def script_of(ch: str) -> str | None:
     """The script of one letter, from its Unicode name ("ARABIC LETTER ..." -> "arabic")."""
     if not ch.isalpha():
@@ -46,7 +48,12 @@ def script_of(ch: str) -> str | None:
 
 def count_scripts(text: str) -> Counter:
     """How many letters of each script `text` has."""
-    return Counter(s for s in map(script_of, text) if s)
+    scripts: Counter = Counter()
+    for ch, n in Counter(text).items():  # in order of first appearance, as most_common breaks ties
+        script = script_of(ch)
+        if script:
+            scripts[script] += n
+    return scripts
 
 
 def detect_language(text: str) -> str | None:

@@ -390,6 +390,13 @@ def match_name(surface: str, knowledge: Knowledge, language: Optional[str] = Non
     skeleton = name_skeleton(surface)
     if len(skeleton.replace(" ", "")) < 3:
         return None
+    known = knowledge.cached(("entities", "skeleton_matches"), dict)  # a name recurs across a corpus
+    if skeleton not in known:
+        known[skeleton] = _closest_entity(skeleton, knowledge)
+    return known[skeleton]
+
+
+def _closest_entity(skeleton: str, knowledge: Knowledge) -> Optional[str]:
     index = knowledge.cached(("entities", "skeletons"), lambda: _skeleton_index(knowledge))
     threshold = knowledge.setting("skeleton_similarity", 84)
     best: dict[str, float] = {}

@@ -15,7 +15,7 @@ from .entities import place_ancestors
 from .cues import Cue, find_cues
 from .events import NO_MEASURE, event_cue_for, event_for, participants_for, with_groups
 from .lexicon import Knowledge
-from .names import find_names
+from .names import find_names, find_roles
 from .model import Claim, Document, Event, Figure, Mention, Speaker
 from .normalize import fold_text
 from .segment import split_clauses, split_sentences
@@ -77,7 +77,13 @@ def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
     cues = sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end))
     taken = [(f.start, f.end) for f in [*found_dates, *numbers]] + [(c.start, c.end) for c in cues]
     people, overruled = find_names(folded, language, knowledge, mentions, cues, taken)
-    mentions = sorted([m for m in mentions if m.start not in overruled] + people, key=lambda m: (m.start, m.end))
+    mentions = [m for m in mentions if m.start not in overruled] + people
+    verbs = [(c.start, c.end) for c in cues if c.kind in ("say", "deny", "report", "according_to")]
+    figures_taken = [(f.start, f.end) for f in [*found_dates, *numbers]]
+    reports = [(c.start, c.end) for c in cues if c.kind in ("reported", "event", "object_marker")]
+    roles = find_roles(folded, language, knowledge, figures_taken + verbs + [(m.start, m.end) for m in mentions],
+                       reports)
+    mentions = sorted(mentions + roles, key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)
@@ -198,11 +204,16 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
     return replace(fig, counted=best.value)
 
 
-def _nearest_event(fig: Figure, sent: Sentence) -> Optional[Cue]:
+def _toll_event(fig: Figure, clause: tuple, sent: Sentence) -> tuple[Optional[Cue], bool]:
+    """A toll counts the victims of the event its clause names before it, else of the sentence's
+    first event: "A drone strike hit a depot, killing three and setting off a fire"."""
     events = [c for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE]
+    before = [c for c in events if clause[0] <= c.start and c.end <= fig.start]
+    if before:
+        return before[-1], True
     if not events:
-        return None
-    return min(events, key=lambda c: fig.start - c.end if c.end <= fig.start else 2 * (c.start - fig.end))
+        return None, False
+    return events[0], _one_event_type(sent)
 
 
 def _whole(value) -> bool:
@@ -227,11 +238,11 @@ def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
         if fig.kind in ("date", "time") and _dates_a_statement(fig, sent.cues):
             placed.append([fig, None, clause, index, False])
             continue
-        cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
-        tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
-        if cue is None and fig.kind == "count" and fig.counted in TOLL_KINDS:
-            cue = _nearest_event(fig, sent)  # a toll belongs to the sentence's disaster or attack
-            tight = _one_event_type(sent)
+        if fig.kind == "count" and fig.counted in TOLL_KINDS:
+            cue, tight = _toll_event(fig, clause, sent)
+        else:
+            cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
+            tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
         placed.append([fig, cue, clause, index, tight])
     for item in placed:
         fig, cue, clause, index, _ = item

@@ -61,14 +61,18 @@ class Phrases:
             if key and key not in self.table:
                 self.table[key] = value
         self.longest = max((len(k) for k in self.table), default=0)
-        self.first = {k[0] for k in self.table}
+        lengths: dict = {}
+        for k in self.table:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self.lengths = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}  # longest first
+        self.first = set(self.lengths)
 
     def match(self, tokens: list, i: int) -> Optional[tuple[object, int]]:
         """The value and end index of the longest phrase at token i (its words joined), or None."""
         if i >= len(tokens) or tokens[i].text not in self.first:
             return None
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
-            if any(not tokens[k].joined for k in range(i + 1, i + n)):
+        for n in self.lengths[tokens[i].text]:
+            if n > len(tokens) - i or any(not tokens[k].joined for k in range(i + 1, i + n)):
                 continue
             key = tuple(t.text for t in tokens[i:i + n])
             if key in self.table:
@@ -100,6 +104,7 @@ class Grammar:
     blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
     proclitics: tuple
     starters: frozenset  # first words of every phrase a figure can begin with
+    known: frozenset  # first words of every number, unit and hedge phrase: a proclitic may be split off
     singulars: dict  # CLDR's form for one unit -> unit ids: a bare "ساعة" after "لمدة" means one hour
     decimal: str
     group: str
@@ -154,12 +159,15 @@ def _build(language: Optional[str], knowledge) -> Grammar:
                          + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
         proclitics=proclitics,
         starters=frozenset(),
+        known=frozenset(),
         singulars=cldr["singulars"],
         decimal=fold(nums.get("decimal_separator", "")) or decimal,
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals)))
+    g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
+                                                    g.units, g.duals, g.articles)))
     return g
 
 
@@ -179,8 +187,7 @@ def tokenize(view: str, g: Optional[Grammar] = None) -> list:
         kind = "num" if m.group("num") else kind
         text = m.group("num") or m.group()
         gap = view[prev_end:m.start()] if prev_end >= 0 else "\n"
-        joined = bool(JOINING_GAP.fullmatch(gap))
-        near = bool(NEAR_GAP.fullmatch(gap))
+        joined, near = _gap_kind(gap) if len(gap) < 8 else (False, False)  # longer than any joining gap
         if kind == "word" and g is not None and _split_proclitic(g, text):
             tokens.append(Token("clitic", text[0], m.start(), m.start() + 1, joined, near, gap == ""))
             tokens.append(Token("word", text[1:], m.start() + 1, m.end(), True, True, True))
@@ -190,15 +197,16 @@ def tokenize(view: str, g: Optional[Grammar] = None) -> list:
     return tokens
 
 
+@lru_cache(maxsize=1024)
+def _gap_kind(gap: str) -> tuple[bool, bool]:
+    """(joined, near) for the characters between two tokens."""
+    return bool(JOINING_GAP.fullmatch(gap)), bool(NEAR_GAP.fullmatch(gap))
+
+
 def _split_proclitic(g: Grammar, word: str) -> bool:
-    if len(word) < 4 or word[0] not in g.proclitics or _known(g, word):
+    if len(word) < 4 or word[0] not in g.proclitics or word in g.known:
         return False
-    return _known(g, word[1:])
-
-
-def _known(g: Grammar, word: str) -> bool:
-    return any(word in p for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
-                                   g.units, g.duals, g.articles))
+    return word[1:] in g.known
 
 
 # ---- numbers ----------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ LANGUAGE_SCHEMA: dict = {
         "according_to": LIST,  # "according to", "بحسب", "به گفته"
         "report": LIST,  # verbs of reporting by media ("reported")
         "continuation": LIST,  # pronouns and bare verbs that continue the last speaker
+        "object_markers": LIST,  # words after an object ("را"): the name before them is not the speaker
     },
     "stance": {
         "negation": LIST,
@@ -101,7 +102,13 @@ LANGUAGE_SCHEMA: dict = {
         "roles": LIST,  # role words a name follows or precedes ("spokesman", "المتحدث", "سخنگوی", "sözcüsü")
         "particles": LIST,  # lower-case words inside names ("bin", "al", "von", "аль")
         "function_words": LIST,  # words no name is made of: where an Arabic-script name stops
+        "title_words": LIST,  # words of titles that are no names ("Foreign", "Affairs", "İçişleri"): names stop
         "followers": LIST,  # words that may follow a subject's name ("إن", "گفت", "در"): where a name ends
+        "bodies": LIST,  # bodies that speak with no name ("ministry", "police", "الرئاسة", "کارشناسان", "СМИ")
+        "role_links": LIST,  # words inside a role phrase ("باسم", "of", "for"): "المتحدث باسم الجيش"
+        "determiners": LIST,  # words that open a role phrase ("the", "a"): "The interior minister"
+        "adjective_endings": LIST,  # endings of adjectives that may follow a definite role word ("ي", "ية")
+        "modifiers": STR,  # "after" when a role's modifiers follow it (وزير الداخلية), "before" (interior minister)
     },
     "locative": LIST,  # "in", "في", "در", "в": a place follows
     "offset_markers": LIST,  # "after", "بعد", "ago": the duration that follows is an offset, not a length

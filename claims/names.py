@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Optional
 
@@ -25,6 +26,7 @@ from .entities import match_name, name_skeleton
 from .lexicon import Knowledge, section
 from .model import Claim, Event, Mention, Speaker
 from .normalize import Folded, fold
+from .patterns import phrase_regex
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
@@ -32,6 +34,7 @@ NAME_GAP = 3  # characters between an anchor and the name it introduces (a space
 ROLE_BODY = 16  # characters between a role word and the body it serves ("المتحدث باسم ")
 ROLE_REACH = 60  # characters from a role word to the name, across the body it serves ("spokesman for X")
 MAX_NAME_WORDS = 4
+ROLE_WORDS = 3  # modifiers a role phrase may take ("سخنگوی وزارت امور خارجه")
 ARABIC_NAME_WORDS = 3
 SIMILAR_NAMES = 85  # rapidfuzz ratio of coarse skeletons above which two spellings are one person
 COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "F", "Z": "S", "$": "S",
@@ -112,6 +115,7 @@ def _name_words(knowledge: Knowledge) -> dict:
             out["particles"].update(fold(w) for w in names.get("particles", []))
             out["followers"].update(fold(w) for w in names.get("followers", []))
             out["function"].update(fold(w) for w in names.get("function_words", []))
+            out["function"].update(fold(w) for w in names.get("title_words", []))
             out["function"].update(fold(w) for w in section(knowledge.language(code), "numbers", "cardinals"))
         return out
     return knowledge.cached(("name-words",), build)
@@ -259,3 +263,98 @@ def _relabel(claim: Claim, canonical: dict) -> Claim:
         ids = tuple(sorted({canonical.get(p, p) for p in event.participants}))
         event = Event(type=event.type, participants=ids, date=event.date)
     return replace(claim, speaker=speaker, event=event)
+
+
+def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, taken: list,
+               markers: list = ()) -> list[Mention]:
+    """Speakers named by their role or body alone: "The interior minister", "وزارة الصحة", "Местные СМИ".
+
+    The phrase is the role word with the modifiers the language puts after it (Arabic, Persian,
+    Russian: "وزير الداخلية") or before it (English, Turkish: "the interior minister"), up to a
+    punctuation mark, a function word or a word already read as something else (`taken`, and the
+    `markers` of reports: "وزارت دفاع گزارش‌ها را" stops before the reports).
+    """
+    lex = knowledge.language(language)
+    names = section(lex, "names")
+    pattern = knowledge.cached(("roles", language), lambda: _role_pattern(lex))
+    if pattern is None:
+        return []
+    text = folded.original
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+    starts = [t[0] for t in tokens]
+    stop = {fold(w) for w in names.get("function_words", [])}
+    links = {fold(w) for w in names.get("role_links", [])}
+    determiners = {fold(w) for w in names.get("determiners", [])}
+    after = names.get("modifiers", "after") == "after"
+    articles = [fold(a) for a in section(lex, "morphology").get("article", [])]
+    adjectives = tuple(fold(e) for e in names.get("adjective_endings", []))
+    out = []
+    for m in pattern.finditer(folded.view):
+        start, end = folded.to_original(m.start(), m.end())
+        if _overlaps(start, end, taken):
+            continue
+        i = bisect_right(starts, start) - 1
+        j = bisect_right(starts, end - 1) - 1
+        if i < 0 or j < 0:
+            continue
+        bounds = sorted([*taken, *markers])
+        if after:
+            definite = any(tokens[i][2].startswith(a) for a in articles)
+            end = _extend_after(text, tokens, j, stop, links, bounds, adjectives if definite else None)
+        else:
+            start = _extend_before(text, tokens, i, stop, determiners, bounds)
+        phrase = text[start:end]
+        out.append(Mention(entity=_role_id(phrase), name=phrase, kind="role", text=phrase, start=start, end=end,
+                           via="role"))
+    return out
+
+
+def _role_pattern(lex: dict):
+    names = section(lex, "names")
+    phrases = [fold(w) for w in names.get("roles", []) + names.get("bodies", [])]
+    if not phrases:
+        return None
+    morph = section(lex, "morphology")
+    clitics = [fold(p) for p in morph.get("proclitics", [])]
+    prefix = f"(?:{phrase_regex(clitics)})?" if clitics else ""
+    return re.compile(rf"(?<!\w){prefix}(?:{phrase_regex(sorted(set(phrases)))})(?!\w)")
+
+
+def _extend_after(text: str, tokens: list, j: int, stop: set, links: set, taken: list,
+                  adjectives: Optional[tuple] = None) -> int:
+    """The role word and the words after it; after a definite head (الرئاسة) only adjectives
+    (السورية) or a linked phrase (باسم الجيش) can follow: a definite noun is no genitive's head."""
+    end = tokens[j][1]
+    linked = False
+    for k in range(j + 1, min(len(tokens), j + 1 + ROLE_WORDS)):
+        start, stop_at, word = tokens[k]
+        if text[end:start].strip() or _overlaps(start, stop_at, taken) or (word in stop and word not in links):
+            break
+        linked = linked or word in links
+        if adjectives is not None and not linked and not word.endswith(adjectives):
+            break
+        end = stop_at
+    while end > tokens[j][1] and fold(text[:end].split()[-1]) in links:  # no dangling "of"
+        end = text.rfind(" ", 0, end)
+    return end
+
+
+def _extend_before(text: str, tokens: list, i: int, stop: set, determiners: set, taken: list) -> int:
+    start = tokens[i][0]
+    for k in range(i - 1, max(-1, i - 1 - ROLE_WORDS), -1):
+        t_start, t_end, word = tokens[k]
+        if text[t_end:start].strip() or _overlaps(t_start, t_end, taken):
+            break
+        if word in determiners:
+            return t_start
+        if word in stop:
+            break
+        start = t_start
+    return start
+
+
+def _role_id(phrase: str) -> str:
+    latin = _ascii(phrase)
+    if latin:
+        return "role-" + latin
+    return "role-" + "-".join(name_skeleton(phrase).lower().replace("$", "sh").split())

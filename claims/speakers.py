@@ -15,7 +15,7 @@ from .cues import Cue
 from .model import Mention, Speaker
 
 SPEAKING_KINDS = {"person", "government", "organization", "agency", "outlet", "military", "party",
-                  "company", "institution", "ministry", "body"}
+                  "company", "institution", "ministry", "body", "role"}
 VERB_KINDS = ("say", "deny", "report")
 QUOTED = re.compile(r"«[^»\n]{0,3000}»|“[^”\n]{0,3000}”|„[^“”\n]{0,3000}[“”]|\"[^\"\n]{0,3000}\"")
 NEAR_AFTER = 45  # how far after a verb its subject may stand ("قال السكرتير الصحفي X")
@@ -49,7 +49,8 @@ def attribute(text: str, span: tuple[int, int], cues: list[Cue], mentions: list[
               objects: set, last: Optional[Speaker]) -> Attribution:
     """Find the speaker of the sentence at `span`; `objects` are starts of mentions after "with"."""
     quotes = quoted_spans(text, *span)
-    candidates = _speaking(mentions, quotes, objects)
+    marked = {m.start for m in mentions for c in cues if c.kind == "object_marker" and 0 <= c.start - m.end <= 2}
+    candidates = _speaking(mentions, quotes, objects | marked)
     for cue in cues:
         if cue.kind == "according_to" and not _inside(cue.start, quotes):
             after = [m for m in candidates if 0 <= m.start - cue.end <= NEAR_ACCORDING]
