@@ -9,7 +9,10 @@ import pytest
 
 from claims.errors import InputError
 from claims.model import Document, SourceReport
-from claims.read import decode, iter_documents, load_corpus, read_document, unique_id
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.read import decode, iter_documents, load_corpus, read_document, terminal_safe, unique_id
 
 ARABIC = "قال المتحدث باسم الحكومة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بعد توقف دام شهرين."
 PERSIAN = "سخنگوی دولت گفت که مذاکرات هفته آینده در پایتخت از سر گرفته می‌شود و دو طرف آماده هستند."
@@ -410,3 +413,13 @@ def test_html_declared_charset(tmp_path, knowledge, declaration):
 def test_a_utf8_page_keeps_utf8_whatever_it_declares(knowledge):
     text, encoding = decode(f"<html><head><meta charset=windows-1256></head><body>{PERSIAN}</body></html>".encode())
     assert encoding == "utf-8" and PERSIAN in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab ج\n\t\r.[]];8:/\\3m") + ["\x1b", "\x07", "\x9b", "\x9d", "\x9c", "\x00",
+                                                                   "\x7f", "\x85", "\x0c", "\x1b[", "\x1b]"]),
+                max_size=60).map("".join))
+def test_terminal_safe_never_leaves_control_and_is_idempotent(text):
+    safe = terminal_safe(text)
+    assert not any(ch < " " and ch not in "\n\t" or "\x7f" <= ch <= "\x9f" for ch in safe)
+    assert terminal_safe(safe) == safe
