@@ -19,7 +19,7 @@ from .model import Candidate, Claim, Event
 from .normalize import fold
 
 COMPARABLE_STANCES = ("asserted", "reported", "possible")
-BILATERAL_EVENTS = {"call", "meeting", "talks", "visit"}  # the same people, or another event
+BILATERAL_EVENTS = {"call"}  # the same people, or another call: no place tells two calls apart
 CROSS_LANGUAGE_SCORE = 0.8  # ids, concepts and values matched; no string to compare
 MAX_SCORED_PAIRS = 40
 ERA_SLACK_DAYS = 7  # an undated event happened in the days before its report
@@ -44,9 +44,9 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
 
 
 def _by_participants(block: list[Claim], slot: str, knowledge: Knowledge) -> list[tuple]:
-    """Claims of one event: the same parties for a call or a meeting between people; for other
-    events (a truce, a quake, a strike), a country in common joins them (a ministry stands for its
-    country, a city for the country it lies in)."""
+    """Claims of one event: the same parties for a call; for other events (a meeting, a truce, a
+    quake), a party or country in common joins them (a ministry stands for its country, a city for
+    the country it lies in), and their days keep them apart (see _by_time)."""
     exact = slot.split("/", 1)[0] in BILATERAL_EVENTS
     groups: list[tuple] = []  # (ids, claims)
     for claim in block:

@@ -28,7 +28,6 @@ DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
 COUNTED_REACH = 40  # characters between a toll and the verb or noun that says what it counts
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
-BILATERAL_EVENTS = {"meeting", "talks", "visit"}  # their people make them the same event
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
@@ -76,14 +75,14 @@ def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
     mentions = entities.find_mentions(folded, language, knowledge)
     cues = sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end))
     taken = [(f.start, f.end) for f in [*found_dates, *numbers]] + [(c.start, c.end) for c in cues]
-    people, overruled = find_names(folded, language, knowledge, mentions, cues, taken)
-    mentions = [m for m in mentions if m.start not in overruled] + people
     verbs = [(c.start, c.end) for c in cues if c.kind in ("say", "deny", "report", "according_to")]
     figures_taken = [(f.start, f.end) for f in [*found_dates, *numbers]]
     reports = [(c.start, c.end) for c in cues if c.kind in ("reported", "event", "object_marker")]
     roles = find_roles(folded, language, knowledge, figures_taken + verbs + [(m.start, m.end) for m in mentions],
                        reports)
-    mentions = sorted(mentions + roles, key=lambda m: (m.start, m.end))
+    people, overruled = find_names(folded, language, knowledge, mentions, cues, taken, roles)
+    mentions = [m for m in [*mentions, *roles] if m.start not in overruled or m.via not in ("title", "role")]
+    mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)
@@ -125,31 +124,34 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], knowledge: Knowledge, numbered: int) -> list[Claim]:
     text = doc.text
-    attached = _attach_figures(text, sent)
+    attached = _attach_figures(text, sent, set(knowledge.common.get("toll_events", [])))
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
                                    sent.cues, attribution.speaker)
-            if cue.value not in UNLOCATED_EVENTS and cue.value not in BILATERAL_EVENTS:
-                place = sentence_location(sent, knowledge) or where
-                ids = tuple(sorted(set(ids) | ({place} if place else set())))
+            if cue.value not in UNLOCATED_EVENTS:
+                places = sentence_countries(sent, knowledge) or ({where} if where else set())
+                ids = tuple(sorted(set(ids) | places))
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
         groups.setdefault((event, _slot(event, fig), tight), []).append((fig, cue, clause))
     speaker_kind = _kind_of(attribution.speaker, knowledge)
+    # "не менее", "no fewer than", "ما لا يقل عن": a negation inside a hedge negates nothing
+    cues = [c for c in sent.cues if not (c.kind == "negation" and
+                                         any(f.start <= c.start < f.end for f in sent.figures))]
     claims = []
     for (event, slot, tight), members in groups.items():
         figs = tuple(f for f, _, _ in members)
         start, end = _quote_span(text, members)
         clause = (min(c[0] for _, _, c in members), max(c[1] for _, _, c in members))
         claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
-                             stance_of(sent.cues, clause, attribution, speaker_kind, text), figs, event, slot,
+                             stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
                              loose=event is not None and not tight))
     if not claims and (attribution.speaker is not None or _reports(sent.cues)):
-        stance = stance_of(sent.cues, sent.span, attribution, speaker_kind, text)
+        stance = stance_of(cues, sent.span, attribution, speaker_kind, text)
         event = _topic_event(text, sent, attribution, main)
         claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
                              (), event, None))
@@ -173,9 +175,9 @@ def article_location(sentences: list[Sentence], knowledge: Knowledge) -> Optiona
     return max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
 
 
-def sentence_location(sent: Sentence, knowledge: Knowledge) -> Optional[str]:
-    """The country of the first place the sentence names."""
-    return next((c for c in (country_of(m, knowledge) for m in sent.mentions) if c), None)
+def sentence_countries(sent: Sentence, knowledge: Knowledge) -> set:
+    """The countries of the places a sentence names."""
+    return {c for c in (country_of(m, knowledge) for m in sent.mentions) if c}
 
 
 def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
@@ -204,23 +206,27 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
     return replace(fig, counted=best.value)
 
 
-def _toll_event(fig: Figure, clause: tuple, sent: Sentence) -> tuple[Optional[Cue], bool]:
+def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set) -> tuple[Optional[Cue], bool]:
     """A toll counts the victims of the event its clause names before it, else of the sentence's
-    first event: "A drone strike hit a depot, killing three and setting off a fire"."""
-    events = [c for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE]
+    first event: "A drone strike hit a depot, killing three and setting off a fire". Only events
+    that claim victims count (a quake, a strike), never a meeting that discussed them."""
+    events = [c for c in sent.cues if c.kind == "event" and c.value in harmful]
     before = [c for c in events if clause[0] <= c.start and c.end <= fig.start]
     if before:
         return before[-1], True
     if not events:
         return None, False
-    return events[0], _one_event_type(sent)
+    earlier = [c for c in events if c.end <= fig.start]
+    if earlier:  # the nearest harmful event before the toll, with no other between them
+        return earlier[-1], True
+    return events[0], len({c.value for c in events}) == 1
 
 
 def _whole(value) -> bool:
     return isinstance(value, (int, float)) and float(value).is_integer()
 
 
-def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
+def _attach_figures(text: str, sent: Sentence, harmful: set) -> list[tuple]:
     """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
 
     A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
@@ -239,7 +245,7 @@ def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
-            cue, tight = _toll_event(fig, clause, sent)
+            cue, tight = _toll_event(fig, clause, sent, harmful)
         else:
             cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
             tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
@@ -264,10 +270,13 @@ def _attach_figures(text: str, sent: Sentence) -> list[tuple]:
 
 
 def _is_tight(fig: Figure, cue: Cue, clause: tuple, cues: list[Cue]) -> bool:
+    """Near its event noun, linked to it by "lasted"/"for", or alone with it in one clause."""
     linked = any(c.kind in ("lasted", "duration_marker") and cue.end <= c.start and c.end <= fig.start
                  for c in cues)
     gap = fig.start - cue.end if cue.end <= fig.start else cue.start - fig.end
-    return linked or (clause[0] <= cue.start < clause[1] and gap <= TIGHT_REACH)
+    in_clause = clause[0] <= cue.start < clause[1]
+    only = in_clause and all(c is cue or c.kind != "event" or not clause[0] <= c.start < clause[1] for c in cues)
+    return linked or (in_clause and (gap <= TIGHT_REACH or only))
 
 
 def _one_event_type(sent: Sentence) -> bool:
@@ -389,9 +398,14 @@ def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optiona
                 out[i] = replace(claim, topic=prev.id, event=event)
                 break
         else:
-            if claim.event is None and topic is not None:
-                out[i] = replace(claim, event=topic)
+            if claim.event is None and topic is not None and _headline_denies(sentences):
+                out[i] = replace(claim, event=topic)  # "X is not a drone attack": the article's denial
     return out
+
+
+def _headline_denies(sentences: list[Sentence]) -> bool:
+    """The headline itself denies or negates: the article's denials are about its topic."""
+    return any(c.kind in ("deny", "negation") for s in sentences[:1] for c in s.cues)
 
 
 def _sentence_index(claim: Claim, starts: list[int]) -> int:

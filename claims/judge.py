@@ -186,7 +186,20 @@ def _minutes(f: Figure) -> Optional[int]:
 
 
 def _short(source_id: str) -> str:
-    return source_id.split("_")[0] if "_" in source_id else source_id
+    """"001_991ebc19782e432f" -> "001"; a record of a JSON Lines file keeps its number: "04-2"."""
+    if "_" not in source_id:
+        return source_id
+    head = source_id.split("_")[0]
+    tail = source_id.rsplit("-", 1)[-1] if "-" in source_id else ""
+    return f"{head}-{tail}" if tail.isdigit() else head
+
+
+def _hub(members: list, conflicts: list, verdict: str):
+    """The one value every conflict involves, when there is one ("35 killed" against all the others)."""
+    label_of = {claim.id: describe_figure(fig) for claim, fig in members}
+    pairs = [{label_of.get(a), label_of.get(b)} for a, b, level in conflicts if level == verdict]
+    common = set.intersection(*pairs) if pairs else set()
+    return sorted(x for x in common if x)[0] if len(common) == 1 else None
 
 
 def _reason(verdict: str, members: list, conflicts: list) -> str:
@@ -201,6 +214,11 @@ def _reason(verdict: str, members: list, conflicts: list) -> str:
             by_value[label].append(_short(claim.source))
     parts = [f"{label} ({', '.join(srcs)})" for label, srcs in by_value.items()]
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    hub = _hub(members, conflicts, verdict)
+    if verdict != "agreement" and hub is not None and len(parts) > 2:
+        others = [p for label, p in zip(by_value, parts) if label != hub]
+        verb = "cannot hold with" if verdict == "contradiction" else "pulls against"
+        return f"{parts[list(by_value).index(hub)]} {verb} {', '.join(others[:-1])} or {others[-1]}"
     if verdict == "contradiction":
         return f"{listed} cannot {'both' if len(parts) == 2 else 'all'} hold"
     if verdict == "tension":

@@ -103,6 +103,7 @@ LANGUAGE_SCHEMA: dict = {
         "particles": LIST,  # lower-case words inside names ("bin", "al", "von", "аль")
         "function_words": LIST,  # words no name is made of: where an Arabic-script name stops
         "title_words": LIST,  # words of titles that are no names ("Foreign", "Affairs", "İçişleri"): names stop
+        "follower_prefixes": LIST,  # a glued conjunction after a name ("ونائب": "and the deputy")
         "followers": LIST,  # words that may follow a subject's name ("إن", "گفت", "در"): where a name ends
         "bodies": LIST,  # bodies that speak with no name ("ministry", "police", "الرئاسة", "کارشناسان", "СМИ")
         "role_links": LIST,  # words inside a role phrase ("باسم", "of", "for"): "المتحدث باسم الجيش"
@@ -133,7 +134,8 @@ COMMON_SCHEMA: dict = {
     "units": EntryMap({"kind": STR, "factor": STR}),  # unit id -> kind (duration, money, ...), factor to base
     "event_types": LIST,
     "event_equivalents": MAP_STR,  # event type -> the type it counts as ("strike": "attack")
-    "lasting_events": LIST,  # events whose dates may be a start and an end: differing days are a tension
+    "lasting_events": LIST,
+    "toll_events": LIST,  # events that claim victims: the only ones a toll can belong to  # events whose dates may be a start and an end: differing days are a tension
     "scopes": LIST,
     "count_kinds": LIST,
     "zones": MAP_STR,  # zone id -> IANA name or description

@@ -42,7 +42,8 @@ COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "
 
 
 def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
-               mentions: list[Mention], cues: list[Cue], taken: list) -> tuple[list[Mention], set]:
+               mentions: list[Mention], cues: list[Cue], taken: list,
+               roles: list = ()) -> tuple[list[Mention], set]:
     """Mentions of people no lexicon knows, and the starts of title mentions they overrule.
 
     `taken` are spans already read as something else (dates, figures, cue words). A name of one
@@ -50,22 +51,24 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
     """
     text = folded.original
     words = _name_words(knowledge)
-    taken = sorted(taken + [(m.start, m.end) for m in mentions])
-    anchors = _anchors(text, mentions, cues, words)
+    taken = sorted(taken + [(m.start, m.end) for m in [*mentions, *roles]])
+    anchors = _anchors(text, mentions, cues, words) + [(r.start, r.end, "title") for r in roles]
+    anchors.sort()
     found: list[Mention] = []
     verbs = [c for c in cues if c.kind in ("say", "deny", "report", "according_to")]
+    prefixes = tuple(fold(p) for p in section(knowledge.language(language), "names").get("follower_prefixes", []))
     for start, end in _candidates(text, words, taken):
         if len(text[start:end].split()) >= 2 and _anchored(start, end, anchors, text) and \
-                (not ARABIC_SCRIPT.match(text[start]) or _ends_like_a_subject(text, end, verbs, words)):
+                (not ARABIC_SCRIPT.match(text[start]) or _ends_like_a_subject(text, end, verbs, words, prefixes)):
             found.append(_mention(text, start, end, language, knowledge))
     found += _surnames(text, found, taken)
     found = sorted({(m.start, m.end): m for m in found}.values(), key=lambda m: m.start)
-    overruled = {m.start for m in mentions if m.via == "title" and
+    overruled = {m.start for m in [*mentions, *roles] if m.via in ("title", "role") and
                  any(0 <= n.start - m.end <= NAME_GAP and n.entity != m.entity for n in found)}
     return found, overruled
 
 
-def _ends_like_a_subject(text: str, end: int, verbs: list, words: dict) -> bool:
+def _ends_like_a_subject(text: str, end: int, verbs: list, words: dict, prefixes: tuple) -> bool:
     """An Arabic-script name is followed by punctuation, its verb, or a word that may follow a subject
     ("خالد المنصوري إن ...", "اسماعیل بقائی گفت"); "خبر استعفای وزیر ..." is no name."""
     rest = text[end:end + 30]
@@ -75,7 +78,10 @@ def _ends_like_a_subject(text: str, end: int, verbs: list, words: dict) -> bool:
     if any(0 <= v.start - end <= NAME_GAP for v in verbs):
         return True
     following = WORD.match(stripped)
-    return bool(following) and fold(following.group()) in words["followers"]
+    if not following:
+        return False
+    word = fold(following.group())
+    return word in words["followers"] or (len(word) > 2 and bool(prefixes) and word.startswith(prefixes))
 
 
 def _mention(text: str, start: int, end: int, language, knowledge: Knowledge) -> Mention:
@@ -300,7 +306,8 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
         bounds = sorted([*taken, *markers])
         if after:
             definite = any(tokens[i][2].startswith(a) for a in articles)
-            end = _extend_after(text, tokens, j, stop, links, bounds, adjectives if definite else None)
+            end = _extend_after(text, tokens, j, stop, links, bounds, adjectives if definite else None,
+                                tuple(articles))
         else:
             start = _extend_before(text, tokens, i, stop, determiners, bounds)
         phrase = text[start:end]
@@ -321,11 +328,12 @@ def _role_pattern(lex: dict):
 
 
 def _extend_after(text: str, tokens: list, j: int, stop: set, links: set, taken: list,
-                  adjectives: Optional[tuple] = None) -> int:
+                  adjectives: Optional[tuple] = None, articles: tuple = ()) -> int:
     """The role word and the words after it; after a definite head (الرئاسة) only adjectives
     (السورية) or a linked phrase (باسم الجيش) can follow: a definite noun is no genitive's head."""
     end = tokens[j][1]
     linked = False
+    definite_seen = bool(articles) and tokens[j][2].startswith(articles)
     for k in range(j + 1, min(len(tokens), j + 1 + ROLE_WORDS)):
         start, stop_at, word = tokens[k]
         if text[end:start].strip() or _overlaps(start, stop_at, taken) or (word in stop and word not in links):
@@ -333,6 +341,9 @@ def _extend_after(text: str, tokens: list, j: int, stop: set, links: set, taken:
         linked = linked or word in links
         if adjectives is not None and not linked and not word.endswith(adjectives):
             break
+        if articles and definite_seen and word not in links and not word.startswith(articles):
+            break  # an idafa chain that turned definite stays definite: "وزير الدفاع يوآف" stops at the name
+        definite_seen = definite_seen or (bool(articles) and word.startswith(articles))
         end = stop_at
     while end > tokens[j][1] and fold(text[:end].split()[-1]) in links:  # no dangling "of"
         end = text.rfind(" ", 0, end)

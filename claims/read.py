@@ -99,8 +99,13 @@ def expand_paths(paths: list[str]) -> Iterator[str | SourceReport]:
         yield from walk_articles(path)
 
 
+# notes a folder keeps about itself, not articles, when met while walking a directory
+PROJECT_FILES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "NOTES", "CONTRIBUTING", "INDEX"}
+
+
 def walk_articles(directory: str) -> Iterator[str | SourceReport]:
-    """The article files under a directory, recursively, sorted, hidden files and folders left out.
+    """The article files under a directory, recursively, sorted, hidden files and folders left out,
+    and the notes a folder keeps about itself (README, LICENSE): named on the command line, they are read.
 
     Links to folders are not followed (a link back up would loop forever); links to files are.
     """
@@ -109,7 +114,8 @@ def walk_articles(directory: str) -> Iterator[str | SourceReport]:
         yield from _walk_errors(errors)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES \
+                    and Path(name).stem.upper() not in PROJECT_FILES:
                 yield _walked_file(os.path.join(root, name))
     yield from _walk_errors(errors)
 

@@ -294,11 +294,21 @@ def _values(claim, slot: str) -> str:
     return text if claim.stance in ("asserted",) or not figs else f"{text} ({claim.stance})"
 
 
+def _entity_name(entity_id: str, knowledge: Knowledge) -> str:
+    """The canonical name; for a person or role in no lexicon, the words of their id."""
+    known = knowledge.entities.get(entity_id, {}).get("name") or knowledge.places.get(entity_id, {}).get("name")
+    if known:
+        return known
+    for prefix in ("unknown-", "role-"):
+        if entity_id.startswith(prefix):
+            return entity_id[len(prefix):].replace("-", " ").title()
+    return entity_id
+
+
 def _event(event, knowledge: Knowledge) -> str:
     if event is None:
         return ""
-    names = [knowledge.entities.get(p, {}).get("name") or knowledge.places.get(p, {}).get("name") or p
-             for p in event.participants]
+    names = [_entity_name(p, knowledge) for p in event.participants]
     text = event.type.replace("_", " ")
     if names:
         text += ": " + ", ".join(names)
