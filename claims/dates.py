@@ -104,6 +104,7 @@ class DateIndex:
     weak_templates: set = field(default_factory=set)  # (pre, suf) whose words are only a preposition or ending
     counted: Optional[re.Pattern] = None  # a count noun or unit right after a number: "1500 villages"
     compound: Optional[re.Pattern] = None  # an article-led word after a day word: "اليوم التالي"
+    relation_words: dict = field(default_factory=dict)  # "last"/"next" -> the forms that carry that relation
 
 
 # ---------------------------------------------------------------- public API
@@ -202,7 +203,9 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      year_templates=year_templates, oclock_templates=oclock_templates,
                      article=article, bare=bare, weak_templates=weak_templates & set(year_templates),
                      counted=_counted_pattern(own, _clitic_pattern(clitics, article)),
-                     compound=_compound_pattern(article))
+                     compound=_compound_pattern(article),
+                     relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
+                                     for role in ("last", "next")})
 
 
 def _add(words: dict, form: str, role: str, value) -> None:
@@ -422,8 +425,7 @@ class _Reader:
         self.view = folded.view
         self.tokens = tokens
         self.index = index
-        self.relation_words = {role: tuple(f for f, m in index.words.items() if (role, True) in m)
-                               for role in ("last", "next")}
+        self.relation_words = index.relation_words
 
     def gap(self, a: int, b: int, pattern: re.Pattern) -> bool:
         """Tokens a and b are next to each other with only `pattern` between them."""

@@ -151,7 +151,8 @@ def _candidates(text: str, words: dict, taken: list) -> list[tuple[int, int]]:
             out.extend(_pieces(run, text))
             run = []
             continue
-        name_like = token[0].isupper() or (run and folded in words["particles"]) or ARABIC_SCRIPT.match(token)
+        particle = folded in words["particles"] or folded.split("-", 1)[0] in words["particles"]  # al-Harthy
+        name_like = token[0].isupper() or (run and particle) or ARABIC_SCRIPT.match(token)
         if name_like and (joined or not run):
             run.append((m.start(), m.end()))
         else:
@@ -201,7 +202,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _capitalised(name: str) -> bool:
-    return sum(1 for w in name.split() if w[:1].isupper()) >= 2
+    """Two capitalised words at least ("al-Harthy" counts by its capitalised part)."""
+    return sum(1 for w in name.split() if any(p[:1].isupper() for p in w.split("-"))) >= 2
 
 
 def unknown_id(name: str) -> str:
