@@ -375,8 +375,11 @@ def read_html(html: str, shown: str, stem: str) -> Document:
     """An HTML page: its main text, title, site name and date, by trafilatura (no network)."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_precision=True)
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                include_tables=False, favor_precision=True)
+    except Exception as exc:  # noqa: BLE001 - a page the extractor cannot take is one bad file, not the run
+        raise InputError(shown, f"the HTML page could not be read ({exc.__class__.__name__}), skipped") from None
     meta = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
     body = (meta.get("text") or "").strip()
     if not body:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from enum import IntEnum
 
@@ -91,6 +90,12 @@ def guarded(func):
             if kwargs.get("traceback"):
                 raise
             render.error(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
+            sys.exit(ExitStatus.ERROR)
+        except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit 2
+            if kwargs.get("traceback"):
+                raise
+            render.error(f"internal error ({exc.__class__.__name__}: {exc}); run again with --traceback and "
+                         "report it")
             sys.exit(ExitStatus.ERROR)
     return wrapper
 
