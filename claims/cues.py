@@ -67,7 +67,10 @@ def _build_matcher(lex: dict, common: dict):
     morph = section(lex, "morphology")
     suffixes = [fold(s) for s in morph.get("suffixes", [])]
     construct = {fold(k): fold(v) for k, v in morph.get("construct", {}).items()}
+    after = section(lex, "participants").get("order") == "after"
     for path, kind in FLAT.items():
+        if after and kind in ("with", "between"):
+            kind = f"{kind}_after"  # a postposition: its names stand before it
         for phrase in section(lex, *path) or []:
             _add(table, fold(phrase), (kind, kind))
     for path, kind in KEYED.items():

@@ -21,6 +21,7 @@ COORDINATION_GAP = 7  # chars between two coordinated names ("X و Y", "X and Y"
 OPENING_DATE_SLACK = 14  # words besides the date allowed in an opening clause ("وأمس الثلاثاء")
 MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
 WITH_KINDS = ("with", "between")
+POSTPOSITIONS = ("with_after", "between_after")
 NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
 
 
@@ -43,6 +44,12 @@ def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Gro
     """The names after each "with"/"between" in a sentence, coordinated names included."""
     groups = []
     for cue in cues:
+        if cue.kind in POSTPOSITIONS:
+            preceding = [m for m in mentions if 0 <= cue.start - m.end <= GROUP_REACH]
+            if preceding:
+                chain = _coordinated_before(text, preceding[-1], mentions)
+                groups.append(Group(chain[0].start, cue.end, tuple(m.entity for m in chain)))
+            continue
         if cue.kind not in WITH_KINDS:
             continue
         following = [m for m in mentions if 0 <= m.start - cue.end <= GROUP_REACH]
@@ -51,6 +58,16 @@ def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Gro
         chain = _coordinated(text, following[0], mentions)
         groups.append(Group(cue.start, chain[-1].end, tuple(m.entity for m in chain)))
     return groups
+
+
+def _coordinated_before(text: str, last: Mention, mentions: list[Mention]) -> list[Mention]:
+    """"Guliyev ile", "Kyiv ve Moskova arasında": the names before a postposition, first to last."""
+    chain = [last]
+    for m in reversed(mentions):
+        if m.end <= chain[0].start and chain[0].start - m.end <= COORDINATION_GAP:
+            if not any(ch.isdigit() for ch in text[m.end:chain[0].start]):
+                chain.insert(0, m)
+    return chain
 
 
 def _coordinated(text: str, first: Mention, mentions: list[Mention]) -> list[Mention]:

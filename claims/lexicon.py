@@ -79,6 +79,7 @@ LANGUAGE_SCHEMA: dict = {
         "counterpart": LIST,  # "his counterpart": the other side's holder of the same office
         "between": LIST,
         "with": LIST,
+        "order": STR,  # "after" when "with"/"between" follow the names they take (Turkish "X ile Y arasında")
     },
     "dates": {
         "months": MAP_LIST,  # january..december -> forms beyond CLDR's (Levantine Arabic names, ...)
