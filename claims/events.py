@@ -140,17 +140,28 @@ def _marked(fig: Figure, cues: list[Cue]) -> bool:
 
 
 def _is_offset(fig: Figure, cues: list[Cue]) -> bool:
-    """"after about an hour", "two weeks ago": a distance in time, not how long an event lasted."""
+    """"after about an hour", "two weeks ago": a distance in time, not how long an event lasted.
+
+    A word that is both ("в течение": during, within) measures when a "for"/"lasted" reading exists.
+    """
+    measuring = {(c.start, c.end) for c in cues if c.kind in ("duration_marker", "lasted")}
     return fig.kind == "duration" and any(
-        c.kind == "offset" and (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3)
+        c.kind == "offset" and (c.start, c.end) not in measuring and
+        (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3)
         for c in cues)
 
 
 def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sentence: tuple[int, int],
-                     mentions: list[Mention], cues: list[Cue], speaker: Optional[Speaker]) -> tuple:
-    """Entity ids taking part in the event a figure measures, sorted."""
+                     mentions: list[Mention], cues: list[Cue], speaker: Optional[Speaker],
+                     event_cue: Optional[Cue] = None) -> tuple:
+    """Entity ids taking part in the event a figure measures, sorted.
+
+    A "with" group belongs to the event named last before it ("the call ... with Zelensky ... the
+    call yesterday with Putin"): a group owned by another event noun is no participant of this one.
+    """
     parties = party_mentions(mentions, event_type)
-    groups = with_groups(text, cues, parties)
+    groups = [g for g in with_groups(text, cues, parties) if _owner(g, cues, sentence) in (None, event_cue)
+              or event_cue is None]
     ids = set()
     if groups:
         nearest = min(groups, key=lambda g: _gap(g, fig_span))
@@ -160,6 +171,11 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
             any(m.entity == speaker.id and m.kind == "person" for m in mentions):
         ids.add(speaker.id)  # "Trump said the call with Zelensky lasted an hour": his own call
     return tuple(sorted(ids))
+
+
+def _owner(group: Group, cues: list[Cue], sentence: tuple[int, int]) -> Optional[Cue]:
+    before = [c for c in cues if c.kind == "event" and sentence[0] <= c.start and c.end <= group.start]
+    return before[-1] if before else None
 
 
 def _gap(group: Group, span: tuple[int, int]) -> int:

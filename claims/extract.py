@@ -130,7 +130,7 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
         event = None
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
-                                   sent.cues, attribution.speaker)
+                                   sent.cues, attribution.speaker, cue)
             if cue.value not in UNLOCATED_EVENTS:
                 places = sentence_countries(sent, knowledge) or ({where} if where else set())
                 ids = tuple(sorted(set(ids) | places))
