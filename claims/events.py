@@ -160,13 +160,15 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
     call yesterday with Putin"): a group owned by another event noun is no participant of this one.
     """
     parties = party_mentions(mentions, event_type)
-    groups = [g for g in with_groups(text, cues, parties) if _owner(g, cues, sentence) in (None, event_cue)
-              or event_cue is None]
+    every_group = with_groups(text, cues, parties)
+    groups = [g for g in every_group if event_cue is None or _owner(g, cues, sentence) in (None, event_cue)]
     ids = set()
     if groups:
         nearest = min(groups, key=lambda g: _gap(g, fig_span))
         ids.update(nearest.ids)
-    ids.update(subject_ids(text, sentence, parties, groups, speaker, sentence[1]))
+    # the subject stands before the next event noun: "The summit drew 12 countries, and a call between ..."
+    later = [c.start for c in cues if c.kind == "event" and c.start >= fig_span[1] and c is not event_cue]
+    ids.update(subject_ids(text, sentence, parties, every_group, speaker, min(later, default=sentence[1])))
     if groups and len(ids) < 2 and speaker is not None and \
             any(m.entity == speaker.id and m.kind == "person" for m in mentions):
         ids.add(speaker.id)  # "Trump said the call with Zelensky lasted an hour": his own call

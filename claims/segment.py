@@ -10,7 +10,7 @@ import re
 # ., !, ?, the Arabic question mark, the Urdu full stop, the ellipsis; then closing quotes/brackets
 _END = re.compile(r"[.!?؟۔…]+[\"'”’»)\]]*(?=\s|$)")
 _CLAUSE = re.compile(r"[,،;؛:]\s|\s[-–—]\s")
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-Я]|[A-Z][a-z]{1,3}|[A-Z](?:\.[A-Z])+)$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-Я]|[A-Z][a-z]{1,3}|[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+)$")  # U.S., p.m.
 
 
 def split_sentences(text: str, body: tuple) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ CASES = [
     ("initials", "J. D. Vance spoke to U.S. officials on Monday. Then he left.", 2),
     ("quote-end", "He said: “We are on track.” Then he left.", 2),
     ("lines", "Headline without stop\nFirst sentence. Second one.", 3),
+    ("lower-case-abbreviation", "The call began at 10 a.m. and lasted an hour. It ended well.", 2),
 ]
 
 
