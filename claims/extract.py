@@ -150,11 +150,13 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
         claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
                              stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
                              loose=event is not None and not tight))
-    if not claims and (attribution.speaker is not None or _reports(sent.cues)):
-        stance = stance_of(cues, sent.span, attribution, speaker_kind, text)
+    if not claims:
         event = _topic_event(text, sent, attribution, main)
-        claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
-                             (), event, None))
+        # who said something, a report or denial, or the outlet telling who did what: a claim without figures
+        if attribution.speaker is not None or _reports(sent.cues) or (event is not None and event.participants):
+            stance = stance_of(cues, sent.span, attribution, speaker_kind, text)
+            claims.append(_claim(doc, numbered + 1, sent, sent.span[0], sent.span[1], attribution, stance,
+                                 (), event, None))
     return claims
 
 
