@@ -130,3 +130,23 @@ def test_jsonl_lines_each_carry_the_schema(tmp_path):
     result = CliRunner().invoke(main, ["claims", a, "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(r["schema"] == "newsdiff/1" for r in rows)
+
+
+def test_arabic_against_english_contradiction(tmp_path):
+    ar = write(tmp_path, "ar.txt", "قال مسؤولون إن 30 شخصا على الأقل قتلوا في زلزال ضرب شرق تركيا يوم الثلاثاء.\n")
+    en = write(tmp_path, "en.txt", "The earthquake that struck eastern Turkey on Tuesday killed 12 people, officials said.\n")
+    result = CliRunner().invoke(main, ["compare", ar, en, "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    found = [x for x in data["alignments"] if x["verdict"] == "contradiction"]
+    assert found and found[0]["slot"] == "earthquake/count:killed"
+    assert {c.split("#")[0] for c in found[0]["claims"]} == {"ar", "en"}
+
+
+def test_arabic_and_english_that_agree_exit_0(tmp_path):
+    ar = write(tmp_path, "ar.txt", "قال مسؤولون إن 12 شخصا قتلوا في زلزال ضرب شرق تركيا.\n")
+    en = write(tmp_path, "en.txt", "The earthquake that struck eastern Turkey killed 12 people, officials said.\n")
+    result = CliRunner().invoke(main, ["compare", ar, en, "--json", "--all"])
+    assert result.exit_code == 0
+    verdicts = [x["verdict"] for x in json.loads(result.stdout)["alignments"]]
+    assert verdicts == ["agreement"]
