@@ -366,7 +366,11 @@ def _kind_of(speaker: Optional[Speaker], knowledge: Knowledge) -> Optional[str]:
 
 def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribution: Attribution,
            stance: str, figs: tuple, event: Optional[Event], slot: Optional[str], loose: bool = False) -> Claim:
-    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published,
+    unknown = {m.entity: m.name for m in sent.mentions if m.via in ("skeleton", "role")}
+    names = tuple(sorted((i, unknown[i]) for i in {*(event.participants if event else ()),
+                                                    *((attribution.speaker.id,) if attribution.speaker else ())}
+                         if i in unknown))
+    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published, names=names,
                  text=doc.text[sent.span[0]:sent.span[1]], quote=doc.text[start:end], start=start, end=end,
                  speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot, loose=loose)
 

@@ -112,6 +112,7 @@ class Claim:
     topic: Optional[str] = None  # the id of the reported claim a denial denies
     published: Optional[str] = None  # the source's publication date: places an undated event in time
     loose: bool = False  # the figures are tied to the event indirectly: a tension at most, never a contradiction
+    names: tuple = ()  # (id, name as written) of the people in no lexicon that the claim names
 
 
 @dataclass(frozen=True)

@@ -270,7 +270,8 @@ def _relabel(claim: Claim, canonical: dict) -> Claim:
     if event and any(p in canonical for p in event.participants):
         ids = tuple(sorted({canonical.get(p, p) for p in event.participants}))
         event = Event(type=event.type, participants=ids, date=event.date)
-    return replace(claim, speaker=speaker, event=event)
+    names = tuple(sorted({(canonical.get(i, i), n) for i, n in claim.names}))
+    return replace(claim, speaker=speaker, event=event, names=names)
 
 
 def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, taken: list,

@@ -194,9 +194,10 @@ def claims_report(report, knowledge: Knowledge, fmt: str) -> Rendered:
     if fmt == "jsonl":
         return _jsonl(claim_json(c) for c in report.claims)
     outlets = {d.id: d.outlet or d.id for d in report.documents}
+    written = _written_names(report.claims)
     headers = ["source", "speaker", "stance", "figures", "event", "quote"]
     rows = [[outlets.get(c.source, c.source), _speaker(c), c.stance, _figures(c),
-             _event(c.event, knowledge), c.quote] for c in report.claims]
+             _event(c.event, knowledge, written), c.quote] for c in report.claims]
     summary = f"{len(report.claims)} claims from {len(report.documents)} sources"
     if fmt == "markdown":
         return _markdown_table(headers, rows) + f"\n{summary}\n"
@@ -213,13 +214,14 @@ def compare_report(report, knowledge: Knowledge, fmt: str, *, show_all: bool = F
         return _jsonl(alignment_json(a) for a in report.alignments)
     claims_by_id = {c.id: c for c in report.claims}
     outlets = {d.id: d.outlet or d.id for d in report.documents}
+    written = _written_names(report.claims)
     shown = [a for a in report.alignments if show_all or a.verdict != "agreement"]
     summary = _summary_line(report)
     if fmt == "markdown":
-        return _compare_markdown(shown, claims_by_id, outlets, knowledge, summary)
+        return _compare_markdown(shown, claims_by_id, outlets, knowledge, summary, written)
     out: list = []
     for a in shown:
-        out.append(_alignment_heading(a, knowledge))
+        out.append(_alignment_heading(a, knowledge, written))
         table = _table(["source", "speaker", "value", "quote"])
         for cid in a.claims:
             c = claims_by_id[cid]
@@ -239,19 +241,29 @@ def _summary_line(report) -> str:
             f"{report.contradictions} contradictions, {tensions} tensions, {agreements} agreements")
 
 
-def _alignment_heading(a, knowledge) -> Text:
+def _written_names(claims) -> dict:
+    """Names of people in no lexicon as the articles wrote them, Latin spellings first."""
+    names: dict = {}
+    for c in claims:
+        for entity_id, name in c.names:
+            if entity_id not in names or (not names[entity_id].isascii() and name.isascii()):
+                names[entity_id] = name
+    return names
+
+
+def _alignment_heading(a, knowledge, written=None) -> Text:
     heading = Text()
     heading.append(VERDICT_MARK[a.verdict], style=VERDICT_STYLE[a.verdict])
     heading.append(f"  {a.slot}  ", style="bold")
-    heading.append(safe(_event(a.event, knowledge)))
+    heading.append(safe(_event(a.event, knowledge, written)))
     heading.append("\n  " + safe(a.reason), style="italic")
     return heading
 
 
-def _compare_markdown(shown, claims_by_id, outlets, knowledge, summary) -> str:
+def _compare_markdown(shown, claims_by_id, outlets, knowledge, summary, written=None) -> str:
     parts = []
     for a in shown:
-        parts.append(f"### {VERDICT_MARK[a.verdict]}: {a.slot} ({_md(_event(a.event, knowledge))})\n\n"
+        parts.append(f"### {VERDICT_MARK[a.verdict]}: {a.slot} ({_md(_event(a.event, knowledge, written))})\n\n"
                      f"{_md(a.reason)}\n")
         rows = []
         for cid in a.claims:
@@ -294,21 +306,23 @@ def _values(claim, slot: str) -> str:
     return text if claim.stance in ("asserted",) or not figs else f"{text} ({claim.stance})"
 
 
-def _entity_name(entity_id: str, knowledge: Knowledge) -> str:
-    """The canonical name; for a person or role in no lexicon, the words of their id."""
+def _entity_name(entity_id: str, knowledge: Knowledge, names: dict = None) -> str:
+    """The canonical name; for a person in no lexicon, the name as an article wrote it."""
     known = knowledge.entities.get(entity_id, {}).get("name") or knowledge.places.get(entity_id, {}).get("name")
     if known:
         return known
+    if names and entity_id in names:
+        return names[entity_id]
     for prefix in ("unknown-", "role-"):
         if entity_id.startswith(prefix):
             return entity_id[len(prefix):].replace("-", " ").title()
     return entity_id
 
 
-def _event(event, knowledge: Knowledge) -> str:
+def _event(event, knowledge: Knowledge, written: dict = None) -> str:
     if event is None:
         return ""
-    names = [_entity_name(p, knowledge) for p in event.participants]
+    names = [_entity_name(p, knowledge, written) for p in event.participants]
     text = event.type.replace("_", " ")
     if names:
         text += ": " + ", ".join(names)
