@@ -46,25 +46,39 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
 def _by_participants(block: list[Claim], slot: str, knowledge: Knowledge) -> list[tuple]:
     """Claims of one event: the same parties for a call; for other events (a meeting, a truce, a
     quake), a party or country in common joins them (a ministry stands for its country, a city for
-    the country it lies in), and their days keep them apart (see _by_time)."""
+    the country it lies in), and their days keep them apart (see _by_time).
+
+    Joining by a common id is a union-find over the ids, so a block of n claims costs about n steps.
+    """
     exact = slot.split("/", 1)[0] in BILATERAL_EVENTS
-    groups: list[tuple] = []  # (ids, claims)
-    for claim in block:
+    parent: dict = {}
+
+    def root(key):
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    keys = []
+    for n, claim in enumerate(block):
         ids = set(claim.event.participants)
-        if not exact:
-            ids = {_anchor(x, knowledge) for x in ids}
-        matches = [g for g in groups if (g[0] == ids if exact or not ids or not g[0] else g[0] & ids)]
-        if not matches:
-            groups.append((ids, [claim]))
-            continue
-        first = matches[0]
-        first[0].update(ids)
-        first[1].append(claim)
-        for other in matches[1:]:  # the claim bridges two groups: they are one event
-            first[0].update(other[0])
-            first[1].extend(other[1])
-            groups.remove(other)
-    return [(tuple(sorted(ids)), sorted(members, key=block.index)) for ids, members in groups]
+        if exact or not ids:
+            key = ("set", tuple(sorted(ids)))  # the same set of parties, or none at all
+            root(key)
+        else:
+            anchors = sorted({_anchor(x, knowledge) for x in ids})
+            key = ("id", anchors[0])
+            for other in anchors[1:]:
+                parent[root(("id", other))] = root(key)
+        keys.append(key)
+    groups: dict = {}
+    for claim, key in zip(block, keys):
+        groups.setdefault(root(key), []).append(claim)
+    out = []
+    for members in groups.values():  # in the order of each group's first claim: deterministic
+        ids = tuple(sorted({p for c in members for p in c.event.participants}))
+        out.append((ids, members))
+    return out
 
 
 def _anchor(entity_id: str, knowledge: Knowledge) -> str:
@@ -112,7 +126,8 @@ def _by_time(members: list[Claim], slot: str) -> list[list[Claim]]:
         return [members]
     largest = max(clusters, key=len)
     largest.extend(c for _, c in undated)
-    return [sorted(cluster, key=lambda c: members.index(c)) for cluster in clusters]
+    order = {id(c): i for i, c in enumerate(members)}
+    return [sorted(cluster, key=lambda c: order[id(c)]) for cluster in clusters]
 
 
 def _date_span(claim: Claim, slot: str) -> Optional[tuple]:
@@ -187,13 +202,11 @@ def _merged_event(group: list[Claim]) -> Event:
 def _score(group: list[Claim]) -> float:
     """How sure the alignment is: sentence likeness within a language, a fixed trust across."""
     scores = []
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            if a.source == b.source:
-                continue
-            scores.append(_similarity(a, b) / 100 if a.language == b.language else CROSS_LANGUAGE_SCORE)
-            if len(scores) >= MAX_SCORED_PAIRS:
-                break
+    pairs = ((a, b) for i, a in enumerate(group) for b in group[i + 1:] if a.source != b.source)
+    for a, b in pairs:
+        scores.append(_similarity(a, b) / 100 if a.language == b.language else CROSS_LANGUAGE_SCORE)
+        if len(scores) >= MAX_SCORED_PAIRS:
+            break
     mean = sum(scores) / len(scores) if scores else CROSS_LANGUAGE_SCORE
     return round(0.5 + 0.5 * mean, 2)
 

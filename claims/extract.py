@@ -265,7 +265,8 @@ def _attach_figures(text: str, sent: Sentence, harmful: set) -> list[tuple]:
             item[1] = next((o[1] for o in placed if o[1] is not None and o[3] is not None
                             and abs(o[3] - index) == 1 and o[0].kind != "place"), None)
     for item in placed:
-        if item[1] is None and item[0].kind in SOLE_EVENT_KINDS and _countable(item[0]):
+        if item[1] is None and item[0].kind in SOLE_EVENT_KINDS and _countable(item[0]) \
+                and not (item[0].kind == "date" and _dates_a_statement(item[0], sent.cues)):
             item[1] = _sole_event(item[0], sent)
             item[4] = item[1] is not None and item[0].kind != "date"  # a loose date may date something else
     return [(fig, cue, clause, tight) for fig, cue, clause, _, tight in placed]

@@ -23,6 +23,8 @@ VERDICT_ORDER = {"contradiction": 0, "tension": 1, "agreement": 2}
 COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
 SOFT_HEDGES = {"about", "nearly"}
+MAX_PAIRS = 20  # example claim pairs kept per pair of conflicting values
+MAX_MEMBERS = 200  # claims of one value looked at for those examples
 
 
 @dataclass(frozen=True)
@@ -33,22 +35,67 @@ class Verdict:
 
 
 def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot: str = "") -> Verdict:
-    """The verdict on the figures of one slot of one event, claim by claim."""
+    """The verdict on the figures of one slot of one event, claim by claim.
+
+    Figures are compared once per pair of distinct values, not per pair of claims, and each pair of
+    values that conflicts keeps at most MAX_PAIRS example claim pairs: a corpus where thousands of
+    sources repeat two numbers costs no more than one where two sources do.
+    """
     lasting = slot.endswith("/date") and slot.split("/", 1)[0] in knowledge.common.get("lasting_events", [])
+    torn = _self_contradicting_voices(members, knowledge)
+    by_value: dict = {}
+    for claim, fig in members:
+        by_value.setdefault(_signature(fig), []).append((claim, fig))
     worst = "agreement"
     conflicts = []
-    for (ca, fa), (cb, fb) in combinations(members, 2):
-        if not _independent(ca, cb):
-            continue
-        relation = compare_figures(fa, fb, knowledge)
+    for value_a, value_b in combinations(by_value, 2):
+        group_a, group_b = by_value[value_a], by_value[value_b]
+        relation = compare_figures(group_a[0][1], group_b[0][1], knowledge)
         if relation == "agree":
             continue
-        soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose or lasting
-        level = "tension" if soft else "contradiction"
-        if VERDICT_ORDER[level] < VERDICT_ORDER[worst]:
-            worst = level
-        conflicts.append((ca.id, cb.id, level))
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, torn):
+            if VERDICT_ORDER[level] < VERDICT_ORDER[worst]:
+                worst = level
+            conflicts.append((ca.id, cb.id, level))
     return Verdict(worst, _reason(worst, members, conflicts), tuple(conflicts))
+
+
+def _signature(fig: Figure) -> tuple:
+    """What makes two figures the same value for judging."""
+    return (fig.kind, str(fig.value), str(fig.low), str(fig.high), fig.hedge, fig.unit, fig.precision,
+            fig.weekday, fig.zone)
+
+
+def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, torn: set):
+    """Independent claim pairs across two conflicting values, the firmest first, a few of each level."""
+    found = {"contradiction": 0, "tension": 0}
+    for ca, _ in group_a[:MAX_MEMBERS]:
+        for cb, _ in group_b[:MAX_MEMBERS]:
+            if not _independent(ca, cb):
+                continue
+            soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose \
+                or lasting or _voice(ca) in torn or _voice(cb) in torn
+            level = "tension" if soft else "contradiction"
+            if found[level] < MAX_PAIRS:
+                found[level] += 1
+                yield level, ca, cb
+            if found["contradiction"] >= MAX_PAIRS:
+                return
+
+
+def _voice(claim: Claim) -> tuple:
+    return claim.source, claim.speaker.id if claim.speaker else None
+
+
+def _self_contradicting_voices(members: list, knowledge: Knowledge) -> set:
+    """Voices that give this slot two values that cannot both hold: they speak of two events (a call on
+    Sunday and another on Monday) that the alignment took for one, so none of their values is set
+    against another source's as a contradiction."""
+    by_voice: dict = {}
+    for claim, fig in members:
+        by_voice.setdefault(_voice(claim), []).append(fig)
+    return {voice for voice, figs in by_voice.items()
+            if any(compare_figures(a, b, knowledge) == "conflict" for a, b in combinations(figs, 2))}
 
 
 def judge_denial(report: Claim, denial: Claim) -> Verdict:
