@@ -233,7 +233,10 @@ def link_names(claims: list[Claim]) -> list[Claim]:
     names: dict[str, str] = {}  # id -> a surface
     for c in claims:
         if c.speaker and c.speaker.id.startswith("unknown-"):
-            names.setdefault(c.speaker.id, c.speaker.text)
+            names.setdefault(c.speaker.id, c.speaker.name)
+        for entity_id, name in c.names:
+            if entity_id.startswith("unknown-"):
+                names.setdefault(entity_id, name)
     if not names:
         return claims
     canonical = _cluster(names)
