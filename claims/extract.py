@@ -31,7 +31,7 @@ UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes t
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
-SOLE_EVENT_KINDS = {"money", "percent", "count", "date"}
+SOLE_EVENT_KINDS = {"money", "percent", "count"}  # a date beside a verb may date the verb, not the event
 ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
 
@@ -60,7 +60,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
         attribution = attribute(doc.text, sent.span, sent.cues, sent.mentions, objects, last)
         if attribution.speaker is not None:
             last = attribution.speaker
-        for claim in _sentence_claims(doc, sent, attribution, main, where, knowledge, len(claims)):
+        for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims)):
             claims.append(claim)
     return _link_denials(claims, sentences, topic)
 
@@ -122,12 +122,20 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 
 
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
-                     where: Optional[str], knowledge: Knowledge, numbered: int) -> list[Claim]:
+                     where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
+                     numbered: int) -> list[Claim]:
     text = doc.text
-    attached = _attach_figures(text, sent, set(knowledge.common.get("toll_events", [])))
+    harmful = set(knowledge.common.get("toll_events", []))
+    attached = _attach_figures(text, sent, harmful)
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
+        if cue is None and _headline_toll(fig, sent, topic, harmful):
+            # "More than 25,000 people have been displaced": the toll of the disaster the article is about
+            event = Event(type=topic.type, participants=tuple(sorted(sentence_countries(sent, knowledge)
+                                                                     or set(topic.participants))))
+            groups.setdefault((event, _slot(event, fig), True), []).append((fig, cue, clause))
+            continue
         if cue is not None:
             ids = participants_for((fig.start, fig.end), cue.value, text, sent.span, sent.mentions,
                                    sent.cues, attribution.speaker, cue)
@@ -206,6 +214,12 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
         return fig
     best = min(near, key=lambda c: min(abs(fig.start - c.end), abs(c.start - fig.end)))
     return replace(fig, counted=best.value)
+
+
+def _headline_toll(fig: Figure, sent: Sentence, topic: Optional[Event], harmful: set) -> bool:
+    """A toll in a sentence naming no event and no date of its own, in an article about a disaster."""
+    return (topic is not None and topic.type in harmful and fig.kind == "count" and fig.counted in TOLL_KINDS
+            and not any(c.kind == "event" for c in sent.cues) and not any(f.kind == "date" for f in sent.figures))
 
 
 def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set) -> tuple[Optional[Cue], bool]:
@@ -314,9 +328,14 @@ def _alone(fig: Figure, clause: tuple) -> bool:
 
 
 def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
-    """When the event happened: the figure itself for a date, else a date given for the same event."""
+    """When the event happened: the figure itself for a date, else a date given for the same event,
+    else a calendar date in the same sentence ("the truce of 19 January 2025 lasted 42 days": another
+    truce than this year's)."""
     for other, other_cue, _, _ in [(fig, cue, None, None)] + attached:
         if other.kind == "date" and other_cue is cue and _is_calendar_date(other.value):
+            return other.value
+    for other, _, _, _ in attached:
+        if other.kind == "date" and _is_calendar_date(other.value) and other.precision in ("day", "month", "year"):
             return other.value
     return None
 

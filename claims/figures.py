@@ -131,7 +131,9 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     unit_kinds = {u: (spec.get("kind", ""), float(spec.get("factor", "1")))
                   for u, spec in knowledge.common.get("units", {}).items()}
     cldr = cldr_unit_forms(language, tuple(sorted(unit_kinds)))
-    units = _forms(section(lex, "units")) + [(f, u) for u, f in cldr["units"]]
+    counted = {fold(form) for form, _ in _forms(section(lex, "count_nouns"))}
+    # the lexicon knows the language's own words better than CLDR: Persian "۱۲۰ تن" counts people, not tonnes
+    units = _forms(section(lex, "units")) + [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
     duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
     number_map = lambda key: [(w, float(v)) for w, v in sorted(section(nums, key).items())]  # noqa: E731
     halves = list(section(nums, "half"))

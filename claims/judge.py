@@ -74,7 +74,7 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, torn: set
             if not _independent(ca, cb):
                 continue
             soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose \
-                or lasting or _voice(ca) in torn or _voice(cb) in torn
+                or lasting or ca.source in torn or cb.source in torn
             level = "tension" if soft else "contradiction"
             if found[level] < MAX_PAIRS:
                 found[level] += 1
@@ -88,14 +88,15 @@ def _voice(claim: Claim) -> tuple:
 
 
 def _self_contradicting_voices(members: list, knowledge: Knowledge) -> set:
-    """Voices that give this slot two values that cannot both hold: they speak of two events (a call on
-    Sunday and another on Monday) that the alignment took for one, so none of their values is set
-    against another source's as a contradiction."""
-    by_voice: dict = {}
+    """Sources that give this slot two values that cannot both hold. An article does not contradict
+    itself unawares: it speaks of two events (a call on Sunday and another on Monday, this attack's
+    injured and January's) that the alignment took for one, or it reports a dispute. Its values are
+    then set against others as a tension, never as a contradiction."""
+    by_source: dict = {}
     for claim, fig in members:
-        by_voice.setdefault(_voice(claim), []).append(fig)
-    return {voice for voice, figs in by_voice.items()
-            if any(compare_figures(a, b, knowledge) == "conflict" for a, b in combinations(figs, 2))}
+        by_source.setdefault(claim.source, {})[_signature(fig)] = fig
+    return {source for source, figs in by_source.items()
+            if any(compare_figures(a, b, knowledge) == "conflict" for a, b in combinations(figs.values(), 2))}
 
 
 def judge_denial(report: Claim, denial: Claim) -> Verdict:

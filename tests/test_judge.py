@@ -81,10 +81,19 @@ def test_same_voice_never_contradicts_itself(knowledge):
     assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "agreement"
 
 
-def test_two_speakers_in_one_source_can_contradict(knowledge):
+def test_two_speakers_in_one_source_pull_apart(knowledge):
     a = claim("a#1", "a", duration(60), speaker=Speaker("x", "X", "X"))
     b = claim("a#2", "a", duration(90), speaker=Speaker("y", "Y", "Y"))
-    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "contradiction"
+    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "tension"
+
+
+def test_a_source_with_two_values_never_contradicts_another(knowledge):
+    """An article giving 3 and 5 injured speaks of two events (or a dispute): no firm verdict against a third."""
+    a = claim("a#1", "a", duration(60), speaker=Speaker("x", "X", "X"))
+    b = claim("a#2", "a", duration(90))
+    c = claim("c#1", "c", duration(90))
+    verdict = judge_values([(x, x.figures[0]) for x in (a, b, c)], knowledge)
+    assert verdict.verdict == "tension"
 
 
 def test_reason_names_values_and_sources(knowledge):

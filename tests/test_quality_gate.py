@@ -64,24 +64,32 @@ def scores():
     return {story.name: score_story(story) for story in story_dirs()}
 
 
-def test_recall_and_precision_meet_the_floors(scores):
-    floors = yaml.safe_load(BASELINE.read_text(encoding="utf-8"))
-    wanted = sum(s["wanted"] for s in scores.values())
-    hits = sum(s["hits"] for s in scores.values())
-    flagged = sum(s["flagged"] for s in scores.values())
-    true = sum(s["true"] for s in scores.values())
-    recall = hits / wanted if wanted else 1.0
-    precision = true / flagged if flagged else 1.0
-    detail = {name: s for name, s in scores.items()}
-    assert recall >= float(floors["recall"]), f"recall {recall:.2f} < floor {floors['recall']}: {detail}"
-    assert precision >= float(floors["precision"]), f"precision {precision:.2f} < floor {floors['precision']}: {detail}"
+def floors() -> dict:
+    return yaml.safe_load(BASELINE.read_text(encoding="utf-8"))
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+@pytest.mark.parametrize("story", [p.name for p in story_dirs()])
+def test_story_meets_its_floors(story, scores):
+    floor = (floors().get("stories") or {}).get(story)
+    assert floor is not None, f"{story} has no floor in {BASELINE.name}: add its current recall and precision"
+    s = scores[story]
+    recall, precision = _ratio(s["hits"], s["wanted"]), _ratio(s["true"], s["flagged"])
+    assert recall >= float(floor["recall"]), f"recall {recall:.2f} < {floor['recall']}: {s}"
+    assert precision >= float(floor["precision"]), f"precision {precision:.2f} < {floor['precision']}: {s}"
+
+
+def test_all_stories_meet_the_overall_floors(scores):
+    total = {k: sum(s[k] for s in scores.values()) for k in ("wanted", "hits", "flagged", "true")}
+    recall, precision = _ratio(total["hits"], total["wanted"]), _ratio(total["true"], total["flagged"])
+    overall = floors()["overall"]
+    assert recall >= float(overall["recall"]), f"recall {recall:.2f} < {overall['recall']}"
+    assert precision >= float(overall["precision"]), f"precision {precision:.2f} < {overall['precision']}"
 
 
 @pytest.mark.parametrize("story", [p.name for p in story_dirs()])
 def test_no_story_flags_an_annotated_agreement(story, scores):
-    assert scores[story]["false_agreements"] <= _allowed(story)
-
-
-def _allowed(story: str) -> int:
-    floors = yaml.safe_load(BASELINE.read_text(encoding="utf-8"))
-    return (floors.get("known_false_agreements") or {}).get(story, 0)
+    assert scores[story]["false_agreements"] == 0, scores[story]
