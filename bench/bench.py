@@ -63,7 +63,7 @@ def main() -> None:
         size = make_corpus(folder, args.documents, args.seed)
         knowledge = Knowledge()
         t0 = time.perf_counter()
-        report = read_sources([str(folder)], knowledge)
+        report = read_sources([str(folder)], knowledge, jobs=args.jobs)
         t1 = time.perf_counter()
         claims = extract_documents(report.documents, knowledge, jobs=args.jobs)
         t2 = time.perf_counter()

@@ -30,6 +30,7 @@ from .patterns import phrase_regex
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+MAX_SPAN = 400  # no mention, figure or cue is longer: how far back an overlap is looked for
 NAME_GAP = 3  # characters between an anchor and the name it introduces (a space, a comma)
 ROLE_BODY = 16  # characters between a role word and the body it serves ("المتحدث باسم ")
 ROLE_REACH = 60  # characters from a role word to the name, across the body it serves ("spokesman for X")
@@ -173,7 +174,16 @@ def _pieces(run: list, text: str) -> list[tuple[int, int]]:
 
 
 def _overlaps(start: int, end: int, spans: list) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) meets any of `spans` (sorted by start): a bisection, not a scan."""
+    i = bisect_right(spans, (end,)) - 1  # the last span that starts before `end`
+    while i >= 0:
+        s, e = spans[i][0], spans[i][1]
+        if e > start:
+            return True
+        if i == 0 or spans[i - 1][0] + MAX_SPAN < start:
+            return False
+        i -= 1
+    return False
 
 
 def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
@@ -292,6 +302,7 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
     if pattern is None:
         return []
     text = folded.original
+    taken = sorted(taken)
     tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
     starts = [t[0] for t in tokens]
     stop = {fold(w) for w in names.get("function_words", [])}

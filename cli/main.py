@@ -156,7 +156,7 @@ def claims_command(paths, fmt, as_json, output, config, language, jobs, strict, 
 def sources_command(paths, fmt, as_json, output, config, language, jobs, strict, no_color, quiet, traceback):
     """What was read: language, outlet, publication date, body kept, furniture dropped."""
     knowledge = _knowledge(config)
-    report = read_sources(list(paths), knowledge, language=language, stdin=_stdin())
+    report = read_sources(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs)
     _settle(report, strict, quiet)
     render.emit(render.sources_report(report, _fmt(fmt, as_json)), output,
                 color=render.use_color(no_color, output))
