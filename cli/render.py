@@ -179,13 +179,7 @@ def sources_report(report, fmt: str) -> Rendered:
     rows = [[d.id, d.language or "?", d.outlet or "", d.published or "", str(d.body_chars),
              str(d.dropped_chars), d.path] for d in report.documents]
     headers = ["source", "lang", "outlet", "published", "body", "dropped", "path"]
-    summary = f"{len(report.documents)} sources read, {len(report.skipped)} skipped"
-    if fmt == "markdown":
-        return _markdown_table(headers, rows) + f"\n{summary}\n"
-    table = _table(headers)
-    for row in rows:
-        table.add_row(*[Text(safe(x)) for x in row])
-    return [table, Text(summary)]
+    return _rows_report(headers, rows, f"{len(report.documents)} sources read, {len(report.skipped)} skipped", fmt)
 
 
 def claims_report(report, knowledge: Knowledge, fmt: str) -> Rendered:
@@ -198,7 +192,11 @@ def claims_report(report, knowledge: Knowledge, fmt: str) -> Rendered:
     headers = ["source", "speaker", "stance", "figures", "event", "quote"]
     rows = [[outlets.get(c.source, c.source), _speaker(c), c.stance, _figures(c),
              _event(c.event, knowledge, written), c.quote] for c in report.claims]
-    summary = f"{len(report.claims)} claims from {len(report.documents)} sources"
+    return _rows_report(headers, rows, f"{len(report.claims)} claims from {len(report.documents)} sources", fmt)
+
+
+def _rows_report(headers: list, rows: list, summary: str, fmt: str) -> Rendered:
+    """One table of rows and a summary line, as Markdown or for the terminal."""
     if fmt == "markdown":
         return _markdown_table(headers, rows) + f"\n{summary}\n"
     table = _table(headers)
