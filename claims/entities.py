@@ -45,7 +45,8 @@ def find_mentions(folded: Folded, language: Optional[str], knowledge: Knowledge)
     if matcher is None:
         return []
     mentions = []
-    for m in _name_matches(folded, *matcher[:2]):
+    endings = knowledge.cached(("entities", "endings", language or "*"), lambda: _name_endings(knowledge, language))
+    for m in _name_matches(folded, *matcher[:2], endings):
         target = matcher[2].get(_key(m.group("name")))
         if target is None:
             continue
@@ -64,11 +65,20 @@ def find_mentions(folded: Folded, language: Optional[str], knowledge: Knowledge)
     return mentions
 
 
-def _name_matches(folded: Folded, joined: re.Pattern, whole: re.Pattern):
-    """Matches that end a word, or that a ZWNJ joins to a suffix (Persian تهران‌ها); no overlaps."""
+def _name_endings(knowledge: Knowledge, language: Optional[str]):
+    """The case endings names take in the document's language (Russian Новороссийска), as a pattern."""
+    endings = [fold(e) for e in section(knowledge.language(language), "morphology", "name_endings") or []]
+    return re.compile(rf"(?:{phrase_regex(endings)})(?!\w)") if endings else None
+
+
+def _name_matches(folded: Folded, joined: re.Pattern, whole: re.Pattern, endings=None):
+    """Matches that end a word, that a ZWNJ joins to a suffix (Persian تهران‌ها), or that a case ending
+    closes (Russian Новороссийска); no overlaps."""
     view, pos = folded.view, 0
     while (found := joined.search(view, pos)) is not None:
-        m = found if _ends_word(folded, found.end("name")) else whole.match(view, found.start())
+        end = found.end("name")
+        closed = _ends_word(folded, end) or (endings is not None and endings.match(view, end))
+        m = found if closed else whole.match(view, found.start())
         if m is None:  # no name ends a word here; one may still start after a space inside the match
             pos = found.start() + 1
             continue

@@ -119,6 +119,7 @@ LANGUAGE_SCHEMA: dict = {
         "article": LIST,  # a definite article glued to a word ("ال")
         "suffixes": LIST,  # endings a noun may carry (plural, possessive, ezafe: "ها", "های", "ه")
         "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
+        "name_endings": LIST,  # case endings a name takes ("Новороссийска", "Путину"): the name still matches
     },
     "titles": {
         "not_holder": LIST,  # "former #", "# السابق": the title beside these names someone else ("#" = the title)

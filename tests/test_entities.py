@@ -205,3 +205,11 @@ def test_skeleton_and_slug_never_raise(knowledge, text):
     name_skeleton(text)
     assert SLUG.match(slug_for_unknown(text))
     match_name(text, knowledge)
+
+
+def test_russian_names_decline(knowledge):
+    """"в Новороссийске", "с Путиным": a declined name is still the name (morphology.name_endings)."""
+    from claims.normalize import fold_text
+    text = "Штаб Новороссийска и губернатор встретились с Путиным в Киеве."
+    found = {m.entity for m in find_mentions(fold_text(text), "ru", knowledge)}
+    assert {"novorossiysk", "vladimir-putin", "kyiv"} <= found
