@@ -32,6 +32,7 @@ FLAT = {
     ("measure", "duration_markers"): "duration_marker",
     ("offset_markers",): "offset",
     ("locative",): "locative",
+    ("dates", "bounds"): "bound",
 }
 KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted"}  # nouns: take suffixes
 

@@ -257,7 +257,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set) -> list[tuple]:
         clause = clauses[index] if index is not None else sent.span
         if fig.kind == "count":
             fig = _refine_counted(fig, clause, sent.cues)
-        if fig.kind in ("date", "time") and _dates_a_statement(fig, sent.cues):
+        if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues) or _bounds_a_span(fig, sent.cues)):
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
@@ -305,6 +305,11 @@ def _dates_a_statement(fig: Figure, cues: list[Cue]) -> bool:
     return any(c.kind in ("say", "report", "deny") and
                (0 <= fig.start - c.end <= STATEMENT_REACH or 0 <= c.start - fig.end <= STATEMENT_REACH)
                for c in cues)
+
+
+def _bounds_a_span(fig: Figure, cues: list[Cue]) -> bool:
+    """"since 24 February 2022", "until Wednesday", "Pazartesi'den beri": a bound, not the event's day."""
+    return any(c.kind == "bound" and (0 <= fig.start - c.end <= 2 or 0 <= c.start - fig.end <= 2) for c in cues)
 
 
 def _countable(fig: Figure) -> bool:

@@ -222,3 +222,12 @@ def test_an_article_compared_with_itself_contradicts_nothing(path, knowledge):
         assert_spans(first, alone)
         assert [(c.quote, c.slot) for c in copied] == [(c.quote, c.slot) for c in alone]
         assert contradictions(alone + copied, knowledge) <= contradictions(alone, knowledge)
+
+
+def test_a_date_that_bounds_a_span_dates_no_event(knowledge):
+    """"since 24 February 2022" and "until Wednesday" bound a span: no event is dated by them."""
+    for lang, text in (("en", "Russian forces kept up the attack on the city until Wednesday."),
+                       ("ar", "ومنذ 24 فبراير 2022 تشن روسيا هجوما عسكريا على أوكرانيا.")):
+        doc = Document(id="t", path="t", text=text, language=lang, body=((0, len(text)),))
+        dated = [c for c in extract_claims(doc, knowledge) if c.slot and c.slot.endswith("/date")]
+        assert dated == [], (lang, [c.slot for c in dated])
