@@ -126,7 +126,7 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                      numbered: int) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
-    attached = _attach_figures(text, sent, harmful)
+    attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])))
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
@@ -222,11 +222,15 @@ def _headline_toll(fig: Figure, sent: Sentence, topic: Optional[Event], harmful:
             and not any(c.kind == "event" for c in sent.cues) and not any(f.kind == "date" for f in sent.figures))
 
 
-def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set) -> tuple[Optional[Cue], bool]:
+def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set,
+                consequent: set = frozenset()) -> tuple[Optional[Cue], bool]:
     """A toll counts the victims of the event its clause names before it, else of the sentence's
     first event: "A drone strike hit a depot, killing three and setting off a fire". Only events
     that claim victims count (a quake, a strike), never a meeting that discussed them."""
     events = [c for c in sent.cues if c.kind == "event" and c.value in harmful]
+    causes = [c for c in events if c.value not in consequent]
+    if causes and len(causes) < len(events):
+        events = causes  # "the strike set off a fire that killed two": the strike's toll
     before = [c for c in events if clause[0] <= c.start and c.end <= fig.start]
     if before:
         return before[-1], True
@@ -242,7 +246,7 @@ def _whole(value) -> bool:
     return isinstance(value, (int, float)) and float(value).is_integer()
 
 
-def _attach_figures(text: str, sent: Sentence, harmful: set) -> list[tuple]:
+def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = frozenset()) -> list[tuple]:
     """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
 
     A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
@@ -261,7 +265,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set) -> list[tuple]:
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
-            cue, tight = _toll_event(fig, clause, sent, harmful)
+            cue, tight = _toll_event(fig, clause, sent, harmful, consequent)
         else:
             cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
             tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)

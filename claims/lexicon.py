@@ -138,7 +138,8 @@ COMMON_SCHEMA: dict = {
     "event_types": LIST,
     "event_equivalents": MAP_STR,  # event type -> the type it counts as ("strike": "attack")
     "lasting_events": LIST,
-    "toll_events": LIST,  # events that claim victims: the only ones a toll can belong to  # events whose dates may be a start and an end: differing days are a tension
+    "toll_events": LIST,  # events that claim victims: the only ones a toll can belong to
+    "consequent_events": LIST,  # events that follow from another (fire, explosion): a toll goes to the cause  # events whose dates may be a start and an end: differing days are a tension
     "scopes": LIST,
     "count_kinds": LIST,
     "zones": MAP_STR,  # zone id -> IANA name or description
