@@ -15,6 +15,7 @@ from typing import BinaryIO, Optional
 from .align import align_claims
 from .extract import extract_claims
 from .judge import judge_alignments
+from .errors import NewsdiffError
 from .lexicon import Knowledge
 from .model import Corpus, Document, SourceReport
 from .names import link_names
@@ -43,6 +44,7 @@ class Report:
 def read_sources(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
                  stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read every input: documents with their metadata and body, and the inputs skipped."""
+    check_language(language, knowledge)
     files = list(expand_paths(paths)) if jobs > 1 and "-" not in paths else []
     if len(files) < PARALLEL_MIN_DOCUMENTS:
         corpus: Corpus = load_corpus(paths, knowledge, language=language, stdin=stdin)
@@ -68,11 +70,24 @@ def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str]
     return report
 
 
+def check_language(code: Optional[str], knowledge: Knowledge) -> None:
+    """A --lang code must name a language newsdiff has a lexicon for or CLDR knows (ISO 639-1)."""
+    if code is None or code in knowledge.languages:
+        return
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise NewsdiffError(f"unknown language code {code!r}: give an ISO 639-1 code such as ar, fa, en, tr, ru") \
+            from None
+
+
 def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
             stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read, then extract the claims of every document."""
     report = read_sources(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
-    report.claims = link_names(extract_documents(report.documents, knowledge, jobs=jobs))
+    report.claims = link_names(extract_documents(report.documents, knowledge, jobs=jobs, failures=report.skipped))
     return report
 
 
@@ -84,13 +99,30 @@ def compare(paths: list[str], knowledge: Knowledge, *, language: Optional[str] =
     return report
 
 
-def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1) -> list:
-    """Claims of all documents, in document order, in parallel when worth it."""
+def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
+                      failures: Optional[list] = None) -> list:
+    """Claims of all documents, in document order, in parallel when worth it.
+
+    A document the extractor fails on is reported in `failures` (when given) and the run goes on.
+    """
     if jobs <= 1 or len(documents) < PARALLEL_MIN_DOCUMENTS:
-        return [claim for doc in documents for claim in extract_claims(doc, knowledge)]
-    with _worker_pool(knowledge, jobs) as pool:
-        results = pool.map(_extract_in_worker, documents, chunksize=_chunk(len(documents), jobs))
-        return [claim for claims in results for claim in claims]
+        results = [_claims_of(doc, knowledge) for doc in documents]
+    else:
+        with _worker_pool(knowledge, jobs) as pool:
+            results = list(pool.map(_extract_in_worker, documents, chunksize=_chunk(len(documents), jobs)))
+    for doc, (_, error) in zip(documents, results):
+        if error is not None:
+            if failures is None:
+                raise NewsdiffError(f"{doc.path}: {error}")
+            failures.append(SourceReport(doc.path, ok=False, message=f"{error}; its claims are left out"))
+    return [claim for claims, _ in results for claim in claims]
+
+
+def _claims_of(doc, knowledge: Knowledge) -> tuple[list, Optional[str]]:
+    try:
+        return extract_claims(doc, knowledge), None
+    except Exception as exc:  # noqa: BLE001 - one article the extractor cannot take must not end the run
+        return [], f"could not be analysed ({exc.__class__.__name__}: {exc})"
 
 
 def _chunk(items: int, jobs: int) -> int:
@@ -121,5 +153,5 @@ def _read_in_worker(path: str, *, max_bytes: int, language: Optional[str]) -> li
     return list(read_source(path, _WORKER_KNOWLEDGE, max_bytes=max_bytes, language=language))
 
 
-def _extract_in_worker(doc) -> list:
-    return extract_claims(doc, _WORKER_KNOWLEDGE)
+def _extract_in_worker(doc) -> tuple[list, Optional[str]]:
+    return _claims_of(doc, _WORKER_KNOWLEDGE)

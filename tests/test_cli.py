@@ -150,3 +150,27 @@ def test_arabic_and_english_that_agree_exit_0(tmp_path):
     assert result.exit_code == 0
     verdicts = [x["verdict"] for x in json.loads(result.stdout)["alignments"]]
     assert verdicts == ["agreement"]
+
+
+def test_unknown_language_code_exits_2(tmp_path):
+    a = write(tmp_path, "a.txt", AGREE_A)
+    result = CliRunner().invoke(main, ["claims", a, "--lang", "zz"])
+    assert result.exit_code == 2 and "zz" in result.output and "Traceback" not in result.output
+
+
+def test_one_article_the_extractor_fails_on_does_not_stop_the_run(tmp_path, monkeypatch):
+    import claims.pipeline as pipeline
+    real = pipeline.extract_claims
+
+    def flaky(doc, knowledge):
+        if doc.id == "bad":
+            raise RuntimeError("boom")
+        return real(doc, knowledge)
+
+    monkeypatch.setattr(pipeline, "extract_claims", flaky)
+    write(tmp_path, "bad.txt", AGREE_A)
+    write(tmp_path, "good.txt", AGREE_B)
+    result = CliRunner().invoke(main, ["claims", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    assert {c["source"] for c in json.loads(result.stdout)["claims"]} == {"good"}
+    assert "bad.txt" in result.stderr and "boom" in result.stderr
