@@ -13,12 +13,13 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .entities import place_ancestors
+from .entities import place_ancestors, place_contains
 from .lexicon import Knowledge
 from .model import Candidate, Claim, Event
 from .normalize import fold
 
 COMPARABLE_STANCES = ("asserted", "reported", "possible")
+FINE_PLACES = {"city", "province", "town", "district", "village"}  # below a country: tells events apart
 BILATERAL_EVENTS = {"call"}  # the same people, or another call: no place tells two calls apart
 CROSS_LANGUAGE_SCORE = 0.8  # ids, concepts and values matched; no string to compare
 MAX_SCORED_PAIRS = 40
@@ -76,9 +77,37 @@ def _by_participants(block: list[Claim], slot: str, knowledge: Knowledge) -> lis
         groups.setdefault(root(key), []).append(claim)
     out = []
     for members in groups.values():  # in the order of each group's first claim: deterministic
-        ids = tuple(sorted({p for c in members for p in c.event.participants}))
-        out.append((ids, members))
+        for part in ([members] if exact else _by_town(members, knowledge)):
+            ids = tuple(sorted({p for c in part for p in c.event.participants}))
+            out.append((ids, part))
     return out
+
+
+def _by_town(members: list[Claim], knowledge: Knowledge) -> list[list[Claim]]:
+    """One country, two towns: a strike on Kharkiv and one on Odesa are two events. Claims that name a
+    town or province go together when one place holds the other; claims that name none join the largest."""
+    clusters: list[tuple[set, list]] = []
+    unplaced = []
+    for claim in members:
+        towns = {p for p in claim.event.participants if knowledge.places.get(p, {}).get("kind") in FINE_PLACES}
+        if not towns:
+            unplaced.append(claim)
+            continue
+        home = next((c for c in clusters if _same_place(c[0], towns, knowledge)), None)
+        if home is None:
+            clusters.append((set(towns), [claim]))
+        else:
+            home[0].update(towns)
+            home[1].append(claim)
+    if not clusters:
+        return [members]
+    max(clusters, key=lambda c: len(c[1]))[1].extend(unplaced)
+    order = {id(c): i for i, c in enumerate(members)}
+    return [sorted(c[1], key=lambda x: order[id(x)]) for c in clusters]
+
+
+def _same_place(ours: set, theirs: set, knowledge: Knowledge) -> bool:
+    return any(place_contains(knowledge, a, b) or place_contains(knowledge, b, a) for a in ours for b in theirs)
 
 
 def _anchor(entity_id: str, knowledge: Knowledge) -> str:

@@ -30,6 +30,7 @@ FLAT = {
     ("participants", "with"): "with",
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
+    ("measure", "subset_markers"): "subset",
     ("offset_markers",): "offset",
     ("locative",): "locative",
     ("dates", "bounds"): "bound",

@@ -25,9 +25,12 @@ PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", 
 LOCATIVE_GAP = 3
 QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
+DATELINE_REACH = 30  # characters from the place that opens a dateline to the dash that closes it
+SUBSET_REACH = 12  # characters between "including" and the count it introduces
 COUNTED_REACH = 40  # characters between a toll and the verb or noun that says what it counts
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
+RECENT_PRECISIONS = ("weekday", "relative")  # "on Sunday", "yesterday": the days around publication
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
@@ -82,13 +85,23 @@ def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
                        reports)
     people, overruled = find_names(folded, language, knowledge, mentions, cues, taken, roles)
     mentions = [m for m in [*mentions, *roles] if m.start not in overruled or m.via not in ("title", "role")]
-    mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
+    mentions = sorted([m for m in mentions + people if not _in_dateline(doc.text, m)], key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)
     by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
     return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
             for i, span in enumerate(spans)]
+
+
+def _in_dateline(text: str, mention: Mention) -> bool:
+    """"BEIRUT -", "KYIV, May 4 (Reuters) -", "السليمانية - شبكة الرافدين": the place an outlet files
+    from opens a line and a dash closes the dateline soon after; it is no place of the story."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if mention.kind != "place" or text[line_start:mention.start].strip():
+        return False
+    rest = text[mention.end:mention.end + DATELINE_REACH]
+    return any(d in rest for d in (" -", " –", " —", "- ", "–", "—"))
 
 
 def _within(items: list, starts: list[int], span: tuple) -> list:
@@ -130,6 +143,8 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
+        if _is_subset(fig, sent.cues):
+            continue
         if cue is None and _headline_toll(fig, sent, topic, harmful):
             # "More than 25,000 people have been displaced": the toll of the disaster the article is about
             event = Event(type=topic.type, participants=tuple(sorted(sentence_countries(sent, knowledge)
@@ -217,9 +232,11 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
 
 
 def _headline_toll(fig: Figure, sent: Sentence, topic: Optional[Event], harmful: set) -> bool:
-    """A toll in a sentence naming no event and no date of its own, in an article about a disaster."""
+    """A toll in a sentence naming no event and no calendar date of its own ("on Sunday" is recent, "in
+    2022" is another disaster), in an article about a disaster."""
     return (topic is not None and topic.type in harmful and fig.kind == "count" and fig.counted in TOLL_KINDS
-            and not any(c.kind == "event" for c in sent.cues) and not any(f.kind == "date" for f in sent.figures))
+            and not any(c.kind == "event" for c in sent.cues)
+            and not any(f.kind == "date" and f.precision not in RECENT_PRECISIONS for f in sent.figures))
 
 
 def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set,
@@ -367,6 +384,11 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
     if len(ids) < 2 and main is not None and main.type == cue.value and set(ids) <= set(main.participants):
         ids = main.participants
     return Event(type=cue.value, participants=ids)
+
+
+def _is_subset(fig: Figure, cues: list[Cue]) -> bool:
+    """"including a child", "بينهم طفل": a count inside a larger toll."""
+    return fig.kind == "count" and any(c.kind == "subset" and 0 <= fig.start - c.end <= SUBSET_REACH for c in cues)
 
 
 def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:

@@ -58,6 +58,7 @@ LANGUAGE_SCHEMA: dict = {
     "measure": {
         "duration_markers": LIST,  # "for", "لمدة", "به مدت": a duration follows
         "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
+        "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
     },
     "attribution": {
         "say": LIST,  # verbs of saying, every inflection that matters

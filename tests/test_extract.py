@@ -231,3 +231,19 @@ def test_a_date_that_bounds_a_span_dates_no_event(knowledge):
         doc = Document(id="t", path="t", text=text, language=lang, body=((0, len(text)),))
         dated = [c for c in extract_claims(doc, knowledge) if c.slot and c.slot.endswith("/date")]
         assert dated == [], (lang, [c.slot for c in dated])
+
+
+def test_a_dateline_place_is_no_place_of_the_story(knowledge):
+    """"BEIRUT -" is where the outlet files from; the strike was in Nabatieh."""
+    text = "BEIRUT - An Israeli strike on Nabatieh killed three people on Tuesday, the health ministry said."
+    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
+    claims = [c for c in extract_claims(doc, knowledge) if c.slot == "attack/count:killed"]
+    assert claims and "beirut" not in claims[0].event.participants
+
+
+def test_a_count_inside_a_toll_is_no_toll(knowledge):
+    """"five people were killed, including a child": the child is among the five, not a toll of one."""
+    text = "An Israeli strike on Nabatieh killed five people, including one child, on Tuesday."
+    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
+    tolls = [f.value for c in extract_claims(doc, knowledge) if c.slot == "attack/count:killed" for f in c.figures]
+    assert tolls == [5]
