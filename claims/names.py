@@ -330,7 +330,16 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
         phrase = text[start:end]
         out.append(Mention(entity=_role_id(phrase), name=phrase, kind="role", text=phrase, start=start, end=end,
                            via="role"))
-    return out
+    return _longest_first(out)
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Overlapping role phrases ("A military spokesman" and "military"): the longest stands."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _role_pattern(lex: dict):
@@ -355,6 +364,9 @@ def _extend_after(text: str, tokens: list, j: int, stop: set, links: set, taken:
         start, stop_at, word = tokens[k]
         if text[end:start].strip() or _overlaps(start, stop_at, taken) or (word in stop and word not in links):
             break
+        written = text[start:stop_at]
+        if written[:1].isupper() and not written.isupper():
+            break  # a capitalised word after a role is the holder's name ("глава ... власти Эльчин Керимов")
         linked = linked or word in links
         if adjectives is not None and not linked and not word.endswith(adjectives):
             break
