@@ -33,7 +33,8 @@ UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes t
 RECENT_PRECISIONS = ("weekday", "relative")  # "on Sunday", "yesterday": the days around publication
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
-STATEMENT_REACH = 20  # characters between a verb of saying and the day it was said
+STATEMENT_REACH = 20
+CLAUSE_MARKS = (",", "،", ";", "؛")  # characters between a verb of saying and the day it was said
 SOLE_EVENT_KINDS = {"money", "percent", "count"}  # a date beside a verb may date the verb, not the event
 ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
@@ -278,7 +279,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
         clause = clauses[index] if index is not None else sent.span
         if fig.kind == "count":
             fig = _refine_counted(fig, clause, sent.cues)
-        if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues) or _bounds_a_span(fig, sent.cues)):
+        if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues)):
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
@@ -290,7 +291,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
     for item in placed:
         fig, cue, clause, index, _ = item
         if fig.kind not in ("date", "time") or index is None or not _alone(fig, clause) \
-                or _dates_a_statement(fig, sent.cues):
+                or _dates_a_statement(fig, sent.cues, text):
             continue
         if index == 0:
             # a date that opens the sentence dates the event its other figures measure
@@ -301,7 +302,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
                             and abs(o[3] - index) == 1 and o[0].kind != "place"), None)
     for item in placed:
         if item[1] is None and item[0].kind in SOLE_EVENT_KINDS and _countable(item[0]) \
-                and not (item[0].kind == "date" and _dates_a_statement(item[0], sent.cues)):
+                and not (item[0].kind == "date" and _dates_a_statement(item[0], sent.cues, text)):
             item[1] = _sole_event(item[0], sent)
             item[4] = item[1] is not None and item[0].kind != "date"  # a loose date may date something else
     return [(fig, cue, clause, tight) for fig, cue, clause, _, tight in placed]
@@ -321,11 +322,21 @@ def _one_event_type(sent: Sentence) -> bool:
     return len({c.value for c in sent.cues if c.kind == "event" and c.value not in NO_MEASURE}) == 1
 
 
-def _dates_a_statement(fig: Figure, cues: list[Cue]) -> bool:
-    """"said on Wednesday", "قال ... يوم الأربعاء": the day of the saying."""
-    return any(c.kind in ("say", "report", "deny") and
-               (0 <= fig.start - c.end <= STATEMENT_REACH or 0 <= c.start - fig.end <= STATEMENT_REACH)
-               for c in cues)
+def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
+    """"said on Wednesday", "قال ... يوم الأربعاء": the day of the saying. A comma between them
+    ("held a call on Monday, his office said") leaves the day to the call."""
+    for c in cues:
+        if c.kind not in ("say", "report", "deny"):
+            continue
+        if 0 <= fig.start - c.end <= STATEMENT_REACH:
+            between = text[c.end:fig.start]
+        elif 0 <= c.start - fig.end <= STATEMENT_REACH:
+            between = text[fig.end:c.start]
+        else:
+            continue
+        if not any(mark in between for mark in CLAUSE_MARKS):
+            return True
+    return False
 
 
 def _bounds_a_span(fig: Figure, cues: list[Cue]) -> bool:

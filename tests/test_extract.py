@@ -247,3 +247,17 @@ def test_a_count_inside_a_toll_is_no_toll(knowledge):
     doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
     tolls = [f.value for c in extract_claims(doc, knowledge) if c.slot == "attack/count:killed" for f in c.figures]
     assert tolls == [5]
+
+
+def test_a_comma_leaves_the_day_to_the_event(knowledge):
+    """"held a phone call on Monday, his office said": Monday dates the call, not the saying."""
+    text = "Erdogan and Pezeshkian held a two-hour phone call on Monday, Erdogan's office said."
+    doc = Document(id="t", path="t", text=text, language="en", published="2026-05-12", body=((0, len(text)),))
+    dated = [f.value for c in extract_claims(doc, knowledge) if c.slot == "call/date" for f in c.figures]
+    assert dated == ["2026-05-11"]
+
+
+def test_said_on_a_day_dates_the_saying(knowledge):
+    text = "The ministry said on Tuesday that the call lasted an hour."
+    doc = Document(id="t", path="t", text=text, language="en", published="2026-05-13", body=((0, len(text)),))
+    assert not [c for c in extract_claims(doc, knowledge) if c.slot == "call/date"]
