@@ -27,7 +27,8 @@ QUOTE_REACH = 60  # how far before a figure the words that carry it may start (t
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
 DATELINE_REACH = 30  # characters from the place that opens a dateline to the dash that closes it
 SUBSET_REACH = 12  # characters between "including" and the count it introduces
-COUNTED_REACH = 40  # characters between a toll and the verb or noun that says what it counts
+COUNTED_REACH = 40
+TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
 RECENT_PRECISIONS = ("weekday", "relative")  # "on Sunday", "yesterday": the days around publication
@@ -225,7 +226,7 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
         if fig.counted != "people":
             return fig
     near = [c for c in cues if c.kind == "counted" and c.value in TOLL_KINDS and clause[0] <= c.start < clause[1]
-            and (0 <= fig.start - c.end <= COUNTED_REACH or 0 <= c.start - fig.end <= COUNTED_REACH)]
+            and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)]
     if not near:
         return fig
     best = min(near, key=lambda c: min(abs(fig.start - c.end), abs(c.start - fig.end)))
