@@ -98,8 +98,9 @@ def stance_of(cues: list[Cue], clause: tuple[int, int], attribution: Attribution
     """asserted, negated, denied, possible or reported, from the cues of the sentence and clause."""
     kinds = {c.kind for c in cues}
     quotes = quoted_spans(text, clause[0], clause[1])
-    if "deny" in kinds and not _negated_verb(cues, "deny"):
-        return "denied"
+    denials = [c for c in cues if c.kind == "deny" and clause[0] <= c.start < clause[1]]
+    if denials and not _negated_verb(denials + [c for c in cues if c.kind == "negation"], "deny"):
+        return "denied"  # a denial covers its own clause: "denied any link to the blast, which killed 8"
     if any(c.kind == "possible" and clause[0] <= c.start < clause[1] for c in cues):
         return "possible"
     if "reported" in kinds or (attribution.cue is not None and attribution.cue.kind == "report"

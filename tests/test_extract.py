@@ -261,3 +261,11 @@ def test_said_on_a_day_dates_the_saying(knowledge):
     text = "The ministry said on Tuesday that the call lasted an hour."
     doc = Document(id="t", path="t", text=text, language="en", published="2026-05-13", body=((0, len(text)),))
     assert not [c for c in extract_claims(doc, knowledge) if c.slot == "call/date"]
+
+
+def test_a_denial_covers_its_own_clause(knowledge):
+    """"The army denied any link to the blast, which killed 8": the toll itself is asserted."""
+    text = "نفى الجيش الإسرائيلي، الأحد، أي علاقة له بالانفجار الذي وقع في الميناء، وأسفر عن مقتل 8 أشخاص."
+    doc = Document(id="t", path="t", text=text, language="ar", body=((0, len(text)),))
+    tolls = [c for c in extract_claims(doc, knowledge) if c.slot == "explosion/count:killed"]
+    assert tolls and tolls[0].stance == "asserted"
