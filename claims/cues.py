@@ -31,6 +31,7 @@ FLAT = {
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
+    ("measure", "baseline_markers"): "baseline",
     ("offset_markers",): "offset",
     ("locative",): "locative",
     ("dates", "bounds"): "bound",

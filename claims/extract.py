@@ -399,8 +399,10 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
 
 
 def _is_subset(fig: Figure, cues: list[Cue]) -> bool:
-    """"including a child", "بينهم طفل": a count inside a larger toll."""
-    return fig.kind == "count" and any(c.kind == "subset" and 0 <= fig.start - c.end <= SUBSET_REACH for c in cues)
+    """"including a child", "بينهم طفل": a count inside a larger toll; "up from $6 billion": an earlier
+    value the claim is measured against. Neither is the claim."""
+    return any(0 <= fig.start - c.end <= SUBSET_REACH and
+               (c.kind == "baseline" or (c.kind == "subset" and fig.kind == "count")) for c in cues)
 
 
 def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:

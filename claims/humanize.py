@@ -25,7 +25,7 @@ def describe_figure(fig: Figure) -> str:
     if fig.kind == "percent":
         return f"{hedge}{number(fig.value)}%"
     if fig.kind == "money":
-        return f"{hedge}{number(fig.value)} {fig.unit.upper()}"
+        return f"{hedge}{large(fig.value)} {fig.unit.upper()}"
     if fig.kind == "count":
         return f"{hedge}{number(fig.value)}" + (f" {fig.counted}" if fig.counted else "")
     if fig.kind == "place":
@@ -46,6 +46,15 @@ def describe_duration(seconds: float, unit: str = "") -> str:
             value = seconds / size
             return f"{number(value)} {single if value == 1 else plural}"
     return f"{number(seconds / 86400)} days"
+
+
+def large(value) -> str:
+    """Millions and billions in words: "30 billion", "4.5 million"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"{number(value / size)} {word}"
+    return number(value)
 
 
 def number(value) -> str:

@@ -59,6 +59,7 @@ LANGUAGE_SCHEMA: dict = {
         "duration_markers": LIST,  # "for", "لمدة", "به مدت": a duration follows
         "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
         "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
+        "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
     },
     "attribution": {
         "say": LIST,  # verbs of saying, every inflection that matters

@@ -269,3 +269,11 @@ def test_a_denial_covers_its_own_clause(knowledge):
     doc = Document(id="t", path="t", text=text, language="ar", body=((0, len(text)),))
     tolls = [c for c in extract_claims(doc, knowledge) if c.slot == "explosion/count:killed"]
     assert tolls and tolls[0].stance == "asserted"
+
+
+def test_an_earlier_value_is_no_claim(knowledge):
+    """"raise trade to $30 billion, up from $6 billion last year": only the 30 billion is claimed."""
+    text = "Turkey and Iran signed an agreement on Tuesday to raise trade to $30 billion, up from $6 billion last year."
+    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
+    money = [f.value for c in extract_claims(doc, knowledge) if c.slot == "agreement/money" for f in c.figures]
+    assert money == [30_000_000_000]
