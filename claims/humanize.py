@@ -41,6 +41,9 @@ def describe_duration(seconds: float, unit: str = "") -> str:
         return f"{number(seconds / 60)} min"
     if seconds < 3 * 86400 and unit in ("hour", "minute", "second", ""):
         return f"{number(seconds / 3600)} h"
+    if unit in ("day", "week") and seconds % 86400 == 0:  # as written: "45 days", not "1.5 months"
+        days = seconds / 86400
+        return f"{number(days / 7)} weeks" if unit == "week" and days % 7 == 0 else f"{number(days)} days"
     for size, plural, single in DURATION_STEPS:
         if seconds >= size and (seconds / size) == round(seconds / size, 1):
             value = seconds / size
