@@ -117,7 +117,7 @@ def _place_figures(mentions: list[Mention], cues: list[Cue]) -> list[Figure]:
     ends = {c.end for c in cues if c.kind == "locative"}
     out = []
     for m in mentions:
-        if m.kind in PLACE_KINDS and any(m.start - e in range(0, LOCATIVE_GAP + 1) for e in ends):
+        if m.kind in PLACE_KINDS and any(m.start - gap in ends for gap in range(LOCATIVE_GAP + 1)):
             out.append(Figure(kind="place", value=m.entity, low=m.entity, high=m.entity, hedge="exact",
                               unit=m.kind, text=m.text, start=m.start, end=m.end))
     return out
@@ -462,8 +462,11 @@ def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optiona
         if claim.stance != "denied" or claim.figures:
             continue
         here = _sentence_index(claim, starts)
-        for prev in reversed(out[:i]):
-            if prev.stance == "reported" and here - _sentence_index(prev, starts) <= DENIAL_REACH \
+        for j in range(i - 1, -1, -1):
+            prev = out[j]
+            if here - _sentence_index(prev, starts) > DENIAL_REACH:
+                break  # claims come in text order: nothing further back is near enough
+            if prev.stance == "reported" \
                     and (prev.speaker is None or claim.speaker is None or prev.speaker.id != claim.speaker.id):
                 event = claim.event or prev.event or topic
                 out[i] = replace(claim, topic=prev.id, event=event)

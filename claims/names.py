@@ -56,7 +56,7 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
     anchors = _anchors(text, mentions, cues, words) + [(r.start, r.end, "title") for r in roles]
     anchors.sort()
     found: list[Mention] = []
-    verbs = [c for c in cues if c.kind in ("say", "deny", "report", "according_to")]
+    verbs = {c.start for c in cues if c.kind in ("say", "deny", "report", "according_to")}
     prefixes = tuple(fold(p) for p in section(knowledge.language(language), "names").get("follower_prefixes", []))
     for start, end in _candidates(text, words, taken):
         if len(text[start:end].split()) >= 2 and _anchored(start, end, anchors, text) and \
@@ -64,19 +64,22 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
             found.append(_mention(text, start, end, language, knowledge))
     found += _surnames(text, found, taken)
     found = sorted({(m.start, m.end): m for m in found}.values(), key=lambda m: m.start)
+    by_start: dict = {}
+    for n in found:
+        by_start.setdefault(n.start, []).append(n.entity)
     overruled = {m.start for m in [*mentions, *roles] if m.via in ("title", "role") and
-                 any(0 <= n.start - m.end <= NAME_GAP and n.entity != m.entity for n in found)}
+                 any(e != m.entity for gap in range(NAME_GAP + 1) for e in by_start.get(m.end + gap, ()))}
     return found, overruled
 
 
-def _ends_like_a_subject(text: str, end: int, verbs: list, words: dict, prefixes: tuple) -> bool:
+def _ends_like_a_subject(text: str, end: int, verbs: set, words: dict, prefixes: tuple) -> bool:
     """An Arabic-script name is followed by punctuation, its verb, or a word that may follow a subject
     ("خالد المنصوري إن ...", "اسماعیل بقائی گفت"); "خبر استعفای وزیر ..." is no name."""
     rest = text[end:end + 30]
     stripped = rest.lstrip()
     if not stripped or stripped[0] in ".,،:؛;»”\"(":
         return True
-    if any(0 <= v.start - end <= NAME_GAP for v in verbs):
+    if any(end + gap in verbs for gap in range(NAME_GAP + 1)):
         return True
     following = WORD.match(stripped)
     if not following:
@@ -103,10 +106,10 @@ def _surnames(text: str, found: list[Mention], taken: list) -> list[Mention]:
     if not last:
         return []
     out = []
+    names = sorted((f.start, f.end) for f in found)
     for w in WORD.finditer(text):
         m = last.get(fold(w.group()))
-        if m is not None and not _overlaps(w.start(), w.end(), taken) and \
-                not any(f.start <= w.start() < f.end for f in found):
+        if m is not None and not _overlaps(w.start(), w.end(), taken) and not _overlaps(w.start(), w.end(), names):
             out.append(Mention(entity=m.entity, name=m.name, kind=m.kind, text=w.group(),
                                start=w.start(), end=w.end(), via="skeleton"))
     return out
@@ -187,8 +190,13 @@ def _overlaps(start: int, end: int, spans: list) -> bool:
 
 
 def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
-    """A name right after a title, role, "counterpart" or "with", or just before a comma and a role."""
-    for a_start, a_end, kind in anchors:
+    """A name right after a title, role, "counterpart" or "with", or just before a comma and a role.
+
+    `anchors` are sorted by start; only those near the name are looked at (a bisection, not a scan).
+    """
+    low = bisect_right(anchors, (start - ROLE_REACH - MAX_SPAN,))
+    high = bisect_right(anchors, (end + NAME_GAP + 2, float("inf")))
+    for a_start, a_end, kind in anchors[low:high]:
         gap_after = start - a_end
         if 0 <= gap_after <= NAME_GAP and text[a_end:start].strip(" ,،") == "":
             if ARABIC_SCRIPT.match(text[start]) and kind != "title":
@@ -312,6 +320,7 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
     articles = [fold(a) for a in section(lex, "morphology").get("article", [])]
     adjectives = tuple(fold(e) for e in names.get("adjective_endings", []))
     out = []
+    bounds = sorted([*taken, *markers])
     for m in pattern.finditer(folded.view):
         start, end = folded.to_original(m.start(), m.end())
         if _overlaps(start, end, taken):
@@ -320,7 +329,6 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
         j = bisect_right(starts, end - 1) - 1
         if i < 0 or j < 0:
             continue
-        bounds = sorted([*taken, *markers])
         if after:
             definite = any(tokens[i][2].startswith(a) for a in articles)
             end = _extend_after(text, tokens, j, stop, links, bounds, adjectives if definite else None,
@@ -336,10 +344,13 @@ def find_roles(folded: Folded, language: Optional[str], knowledge: Knowledge, ta
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
     """Overlapping role phrases ("A military spokesman" and "military"): the longest stands."""
     kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(k.start < m.end and m.start < k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.start < kept[-1].end:
+            if m.end - m.start > kept[-1].end - kept[-1].start:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
 
 
 def _role_pattern(lex: dict):
@@ -374,7 +385,7 @@ def _extend_after(text: str, tokens: list, j: int, stop: set, links: set, taken:
             break  # an idafa chain that turned definite stays definite: "وزير الدفاع يوآف" stops at the name
         definite_seen = definite_seen or (bool(articles) and word.startswith(articles))
         end = stop_at
-    while end > tokens[j][1] and fold(text[:end].split()[-1]) in links:  # no dangling "of"
+    while end > tokens[j][1] and fold(text[max(0, end - 40):end].split()[-1]) in links:  # no dangling "of"
         end = text.rfind(" ", 0, end)
     return end
 
