@@ -42,3 +42,15 @@ def test_jq_example_is_real_output(monkeypatch):
     block = [b for b in re.findall(r"```console\n\$ (newsdiff compare examples/ --json \| jq.*?)\n(.*?)```", README, re.S)]
     assert block, "no jq example in README.md"
     assert block[0][1].splitlines() == lines
+
+
+def test_config_example_is_valid(tmp_path):
+    from claims.lexicon import Knowledge, load_config
+
+    block = re.search(r"```yaml\n(.*?)```", README, re.S)
+    assert block, "no --config example in README.md"
+    path = tmp_path / "config.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    knowledge = Knowledge(load_config(path))
+    assert "quipped" in knowledge.language("en")["attribution"]["say"]
+    assert "jane-roe" in knowledge.entities
