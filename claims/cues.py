@@ -22,6 +22,7 @@ FLAT = {
     ("attribution", "report"): "report",
     ("attribution", "continuation"): "continuation",
     ("attribution", "object_markers"): "object_marker",
+    ("attribution", "complementizers"): "complementizer",
     ("stance", "negation"): "negation",
     ("stance", "possible"): "possible",
     ("stance", "reported"): "reported",
@@ -71,11 +72,15 @@ def _build_matcher(lex: dict, common: dict):
     suffixes = [fold(s) for s in morph.get("suffixes", [])]
     construct = {fold(k): fold(v) for k, v in morph.get("construct", {}).items()}
     after = section(lex, "participants").get("order") == "after"
+    event_after = section(lex, "participants").get("event_position") == "after"
     for path, kind in FLAT.items():
+        value = kind
         if after and kind in ("with", "between"):
-            kind = f"{kind}_after"  # a postposition: its names stand before it
+            kind = value = f"{kind}_after"  # a postposition: its names stand before it
+        if event_after and kind in ("with", "between", "with_after", "between_after"):
+            value = "event_after"  # "با پوتین گفتگو کرد": the event noun follows the names
         for phrase in section(lex, *path) or []:
-            _add(table, fold(phrase), (kind, kind))
+            _add(table, fold(phrase), (kind, value))
     for path, kind in KEYED.items():
         for key, phrases in (section(lex, *path) or {}).items():
             for phrase in phrases:

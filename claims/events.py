@@ -32,6 +32,7 @@ class Group:
     start: int
     end: int
     ids: tuple
+    event_after: bool = False  # the language names the event after the group (Persian)
 
 
 def party_mentions(mentions: list[Mention], event_type: Optional[str]) -> list[Mention]:
@@ -48,16 +49,26 @@ def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Gro
             preceding = [m for m in mentions if 0 <= cue.start - m.end <= GROUP_REACH]
             if preceding:
                 chain = _coordinated_before(text, preceding[-1], mentions)
-                groups.append(Group(chain[0].start, cue.end, tuple(m.entity for m in chain)))
+                groups.append(Group(chain[0].start, cue.end, tuple(m.entity for m in chain),
+                                    cue.value == "event_after"))
             continue
         if cue.kind not in WITH_KINDS:
             continue
-        following = [m for m in mentions if 0 <= m.start - cue.end <= GROUP_REACH]
+        following = [m for m in mentions if 0 <= m.start - cue.end <= GROUP_REACH
+                     and _plain_gap(text, cue.end, m.start, cues)]
         if not following:
             continue
         chain = _coordinated(text, following[0], mentions)
-        groups.append(Group(cue.start, chain[-1].end, tuple(m.entity for m in chain)))
+        groups.append(Group(cue.start, chain[-1].end, tuple(m.entity for m in chain), cue.value == "event_after"))
     return groups
+
+
+def _plain_gap(text: str, start: int, end: int, cues: list[Cue]) -> bool:
+    """Between "with" and its first name: title words only, no verb, event or punctuation
+    ("میان روسیه و اوکراین پرداخت و افزود که ترامپ": Trump is no one's "between")."""
+    if any(mark in text[start:end] for mark in ".,،;؛:"):
+        return False
+    return not any(start <= c.start < end and c.kind not in ("counterpart", "scope") for c in cues)
 
 
 def _coordinated_before(text: str, last: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -164,7 +175,9 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
     groups = [g for g in every_group if event_cue is None or _owner(g, cues, sentence) in (None, event_cue)]
     ids = set()
     if groups:
-        nearest = min(groups, key=lambda g: _gap(g, fig_span))
+        later = [g for g in groups if g.event_after and g.start >= fig_span[1]]
+        # "ترامپ هجدهم مارس با پوتین ... نوزدهم مارس با زلنسکی": in Persian the names follow the date
+        nearest = later[0] if later else min(groups, key=lambda g: _gap(g, fig_span))
         ids.update(nearest.ids)
     # the subject stands before the next event noun: "The summit drew 12 countries, and a call between ..."
     later = [c.start for c in cues if c.kind == "event" and c.start >= fig_span[1] and c is not event_cue]
@@ -176,6 +189,12 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
 
 
 def _owner(group: Group, cues: list[Cue], sentence: tuple[int, int]) -> Optional[Cue]:
+    """The event a "with" group belongs to: named before it ("a call with Putin"), or, in a language
+    that names it after (Persian "با پوتین گفتگوی تلفنی داشت"), the first one after it."""
+    if group.event_after:
+        after = [c for c in cues if c.kind == "event" and group.end <= c.start < sentence[1]]
+        if after:
+            return after[0]
     before = [c for c in cues if c.kind == "event" and sentence[0] <= c.start and c.end <= group.start]
     return before[-1] if before else None
 

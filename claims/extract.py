@@ -335,8 +335,10 @@ def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
             between = text[fig.end:c.start]
         else:
             continue
-        if not any(mark in between for mark in CLAUSE_MARKS):
-            return True
+        if not any(mark in between for mark in CLAUSE_MARKS) and \
+                not any(k.kind == "complementizer" and min(c.end, fig.end) <= k.start < max(c.start, fig.start)
+                        for k in cues):
+            return True  # "said on Tuesday"; but "added that Trump on 18 March ..." dates what was said
     return False
 
 

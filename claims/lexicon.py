@@ -68,6 +68,7 @@ LANGUAGE_SCHEMA: dict = {
         "report": LIST,  # verbs of reporting by media ("reported")
         "continuation": LIST,  # pronouns and bare verbs that continue the last speaker
         "object_markers": LIST,  # words after an object ("را"): the name before them is not the speaker
+        "complementizers": LIST,  # "that", "أن", "که", "что": what follows is what was said, dates included
     },
     "stance": {
         "negation": LIST,
@@ -82,6 +83,7 @@ LANGUAGE_SCHEMA: dict = {
         "between": LIST,
         "with": LIST,
         "order": STR,  # "after" when "with"/"between" follow the names they take (Turkish "X ile Y arasında")
+        "event_position": STR,  # "after" when the event noun follows its "with" group (Persian)
     },
     "dates": {
         "months": MAP_LIST,  # january..december -> forms beyond CLDR's (Levantine Arabic names, ...)

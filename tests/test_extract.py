@@ -277,3 +277,13 @@ def test_an_earlier_value_is_no_claim(knowledge):
     doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
     money = [f.value for c in extract_claims(doc, knowledge) if c.slot == "agreement/money" for f in c.figures]
     assert money == [30_000_000_000]
+
+
+def test_persian_names_the_call_after_its_parties(knowledge):
+    """"ترامپ ... نوزدهم مارس نیز با زلنسکی گفتگوی تلفنی داشت": the 19 March call is with Zelensky."""
+    text = ("لیویت افزود که ترامپ هجدهم مارس با ولادیمیر پوتین، رئیس‌جمهور روسیه و نوزدهم مارس نیز "
+            "با ولادیمیر زلنسکی گفت‌وگوی تلفنی داشت.")
+    doc = Document(id="t", path="t", text=text, language="fa", published="2025-03-20", body=((0, len(text)),))
+    calls = [c for c in extract_claims(doc, knowledge) if c.slot == "call/date"]
+    assert calls and calls[0].figures[0].value == "2025-03-19"
+    assert set(calls[0].event.participants) == {"donald-trump", "volodymyr-zelensky"}
