@@ -180,8 +180,7 @@ def _overlaps(start: int, end: int, spans: list) -> bool:
     """Whether [start, end) meets any of `spans` (sorted by start): a bisection, not a scan."""
     i = bisect_right(spans, (end,)) - 1  # the last span that starts before `end`
     while i >= 0:
-        s, e = spans[i][0], spans[i][1]
-        if e > start:
+        if spans[i][1] > start:
             return True
         if i == 0 or spans[i - 1][0] + MAX_SPAN < start:
             return False

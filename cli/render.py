@@ -17,7 +17,7 @@ from dataclasses import asdict
 from typing import Any, Union
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 

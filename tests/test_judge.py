@@ -11,9 +11,7 @@ MIN = 60
 
 def duration(minutes, hedge="exact", low=None, high=None, unit="minute"):
     v = minutes * MIN
-    widths = {"exact": 0.02, "about": 0.1}
     if low is None:
-        w = widths.get(hedge, 0)
         low, high = {"exact": (v * 0.98, v * 1.02), "about": (v * 0.9, v * 1.1), "nearly": (v * 0.9, v),
                      "more_than": (v, math.inf), "at_least": (v, math.inf), "less_than": (0, v),
                      "at_most": (0, v)}[hedge]
