@@ -67,7 +67,7 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims)):
             claims.append(claim)
-    return _link_denials(claims, sentences, topic)
+    return _link_denials(claims, sentences, topic, main)
 
 
 def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
@@ -455,7 +455,8 @@ def headline_event(sentences: list[Sentence], where: Optional[str]) -> Optional[
     return Event(type=kind, participants=(where,) if where and kind not in UNLOCATED_EVENTS else ())
 
 
-def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optional[Event]) -> list[Claim]:
+def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optional[Event],
+                  main: Optional[Event] = None) -> list[Claim]:
     """A denial with no figure of its own denies the report just before it ("these reports");
     with none before it, it denies what the article is about."""
     starts = [s.span[0] for s in sentences]
@@ -470,7 +471,9 @@ def _link_denials(claims: list[Claim], sentences: list[Sentence], topic: Optiona
                 break  # claims come in text order: nothing further back is near enough
             if prev.stance == "reported" \
                     and (prev.speaker is None or claim.speaker is None or prev.speaker.id != claim.speaker.id):
-                event = claim.event or prev.event or topic
+                # the article's main event names the parties when the headline's topic does not
+                known = main if main is not None and (topic is None or main.type == topic.type) else topic
+                event = claim.event or prev.event or known
                 out[i] = replace(claim, topic=prev.id, event=event)
                 break
         else:
