@@ -176,7 +176,7 @@ def participants_for(fig_span: tuple[int, int], event_type: str, text: str, sent
     ids = set()
     if groups:
         later = [g for g in groups if g.event_after and g.start >= fig_span[1]]
-        # "ترامپ هجدهم مارس با پوتین ... نوزدهم مارس با زلنسکی": in Persian the names follow the date
+        # "X روز دوشنبه با Y ... روز سه‌شنبه با Z گفتگو کرد": in Persian the names follow the date
         nearest = later[0] if later else min(groups, key=lambda g: _gap(g, fig_span))
         ids.update(nearest.ids)
     # the subject stands before the next event noun: "The summit drew 12 countries, and a call between ..."
