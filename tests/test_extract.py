@@ -224,6 +224,16 @@ def test_an_article_compared_with_itself_contradicts_nothing(path, knowledge):
         assert contradictions(alone + copied, knowledge) <= contradictions(alone, knowledge)
 
 
+def slot_claims(text: str, lang: str, knowledge, slot: str, published=None) -> list:
+    """The claims of one sentence that fill `slot`."""
+    doc = Document(id="t", path="t", text=text, language=lang, published=published, body=((0, len(text)),))
+    return [c for c in extract_claims(doc, knowledge) if c.slot == slot]
+
+
+def values(claims: list) -> list:
+    return [f.value for c in claims for f in c.figures]
+
+
 def test_a_date_that_bounds_a_span_dates_no_event(knowledge):
     """"since 24 February 2022" and "until Wednesday" bound a span: no event is dated by them."""
     for lang, text in (("en", "Russian forces kept up the attack on the city until Wednesday."),
@@ -235,55 +245,48 @@ def test_a_date_that_bounds_a_span_dates_no_event(knowledge):
 
 def test_a_dateline_place_is_no_place_of_the_story(knowledge):
     """"BEIRUT -" is where the outlet files from; the strike was in Nabatieh."""
-    text = "BEIRUT - An Israeli strike on Nabatieh killed three people on Tuesday, the health ministry said."
-    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
-    claims = [c for c in extract_claims(doc, knowledge) if c.slot == "attack/count:killed"]
+    claims = slot_claims("BEIRUT - An Israeli strike on Nabatieh killed three people on Tuesday, the health "
+                         "ministry said.", "en", knowledge, "attack/count:killed")
     assert claims and "beirut" not in claims[0].event.participants
 
 
 def test_a_count_inside_a_toll_is_no_toll(knowledge):
     """"five people were killed, including a child": the child is among the five, not a toll of one."""
-    text = "An Israeli strike on Nabatieh killed five people, including one child, on Tuesday."
-    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
-    tolls = [f.value for c in extract_claims(doc, knowledge) if c.slot == "attack/count:killed" for f in c.figures]
-    assert tolls == [5]
+    claims = slot_claims("An Israeli strike on Nabatieh killed five people, including one child, on Tuesday.",
+                         "en", knowledge, "attack/count:killed")
+    assert values(claims) == [5]
 
 
 def test_a_comma_leaves_the_day_to_the_event(knowledge):
     """"held a phone call on Monday, his office said": Monday dates the call, not the saying."""
-    text = "Erdogan and Pezeshkian held a two-hour phone call on Monday, Erdogan's office said."
-    doc = Document(id="t", path="t", text=text, language="en", published="2026-05-12", body=((0, len(text)),))
-    dated = [f.value for c in extract_claims(doc, knowledge) if c.slot == "call/date" for f in c.figures]
-    assert dated == ["2026-05-11"]
+    claims = slot_claims("Erdogan and Pezeshkian held a two-hour phone call on Monday, Erdogan's office said.",
+                         "en", knowledge, "call/date", published="2026-05-12")
+    assert values(claims) == ["2026-05-11"]
 
 
 def test_said_on_a_day_dates_the_saying(knowledge):
-    text = "The ministry said on Tuesday that the call lasted an hour."
-    doc = Document(id="t", path="t", text=text, language="en", published="2026-05-13", body=((0, len(text)),))
-    assert not [c for c in extract_claims(doc, knowledge) if c.slot == "call/date"]
+    assert not slot_claims("The ministry said on Tuesday that the call lasted an hour.", "en", knowledge,
+                           "call/date", published="2026-05-13")
 
 
 def test_a_denial_covers_its_own_clause(knowledge):
     """"The army denied any link to the blast, which killed 8": the toll itself is asserted."""
-    text = "نفى الجيش الإسرائيلي، الأحد، أي علاقة له بالانفجار الذي وقع في الميناء، وأسفر عن مقتل 8 أشخاص."
-    doc = Document(id="t", path="t", text=text, language="ar", body=((0, len(text)),))
-    tolls = [c for c in extract_claims(doc, knowledge) if c.slot == "explosion/count:killed"]
-    assert tolls and tolls[0].stance == "asserted"
+    claims = slot_claims("نفى الجيش الإسرائيلي، الأحد، أي علاقة له بالانفجار الذي وقع في الميناء، وأسفر عن مقتل 8 أشخاص.",
+                         "ar", knowledge, "explosion/count:killed")
+    assert claims and claims[0].stance == "asserted"
 
 
 def test_an_earlier_value_is_no_claim(knowledge):
     """"raise trade to $30 billion, up from $6 billion last year": only the 30 billion is claimed."""
-    text = "Turkey and Iran signed an agreement on Tuesday to raise trade to $30 billion, up from $6 billion last year."
-    doc = Document(id="t", path="t", text=text, language="en", body=((0, len(text)),))
-    money = [f.value for c in extract_claims(doc, knowledge) if c.slot == "agreement/money" for f in c.figures]
-    assert money == [30_000_000_000]
+    claims = slot_claims("Turkey and Iran signed an agreement on Tuesday to raise trade to $30 billion, up from "
+                         "$6 billion last year.", "en", knowledge, "agreement/money")
+    assert values(claims) == [30_000_000_000]
 
 
 def test_persian_names_the_call_after_its_parties(knowledge):
-    """"ترامپ ... نوزدهم مارس نیز با زلنسکی گفتگوی تلفنی داشت": the 19 March call is with Zelensky."""
-    text = ("لیویت افزود که ترامپ هجدهم مارس با ولادیمیر پوتین، رئیس‌جمهور روسیه و نوزدهم مارس نیز "
-            "با ولادیمیر زلنسکی گفت‌وگوی تلفنی داشت.")
-    doc = Document(id="t", path="t", text=text, language="fa", published="2025-03-20", body=((0, len(text)),))
-    calls = [c for c in extract_claims(doc, knowledge) if c.slot == "call/date"]
-    assert calls and calls[0].figures[0].value == "2025-03-19"
-    assert set(calls[0].event.participants) == {"donald-trump", "volodymyr-zelensky"}
+    """"X on Monday with Y, and on Tuesday with Z had a phone call": the Tuesday call is with Z."""
+    claims = slot_claims("سخنگوی دولت افزود که اردوغان روز دوشنبه با ولادیمیر پوتین و روز سه‌شنبه نیز "
+                         "با محمد بن سلمان گفت‌وگوی تلفنی داشت.", "fa", knowledge, "call/date",
+                         published="2026-05-14")
+    assert values(claims) == ["2026-05-12"]
+    assert set(claims[0].event.participants) == {"recep-tayyip-erdogan", "mohammed-bin-salman"}
