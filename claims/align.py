@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .entities import place_ancestors, place_contains
 from .lexicon import Knowledge
-from .model import Candidate, Claim, Event
+from .model import Candidate, Claim, Event, Slot
 from .normalize import fold
 
 COMPARABLE_STANCES = ("asserted", "reported", "possible")
@@ -35,6 +35,13 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
             blocks[(claim.slot, claim.scope or "")].append(claim)
     candidates = []
     for (slot, _scope), block in sorted(blocks.items()):
+        if all(c.event.id for c in block):
+            for members in _by_story_event(block):
+                for group in (_by_time(members, slot) if slot.quantity == "date" else [members]):
+                    candidate = _candidate(slot, group)
+                    if candidate is not None:
+                        candidates.append(candidate)
+            continue
         for participants, members in _by_participants(block, slot, knowledge):
             for group in _split(members, slot, participants, knowledge):
                 candidate = _candidate(slot, group)
@@ -44,14 +51,22 @@ def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
     return candidates
 
 
-def _by_participants(block: list[Claim], slot: str, knowledge: Knowledge) -> list[tuple]:
+def _by_story_event(block: list[Claim]) -> list[list[Claim]]:
+    """Claims of one story event (the story stage joined their events across articles)."""
+    groups: dict = {}
+    for claim in block:
+        groups.setdefault(claim.event.id, []).append(claim)
+    return list(groups.values())
+
+
+def _by_participants(block: list[Claim], slot: Slot, knowledge: Knowledge) -> list[tuple]:
     """Claims of one event: the same parties for a call; for other events (a meeting, a truce, a
     quake), a party or country in common joins them (a ministry stands for its country, a city for
     the country it lies in), and their days keep them apart (see _by_time).
 
     Joining by a common id is a union-find over the ids, so a block of n claims costs about n steps.
     """
-    exact = slot.split("/", 1)[0] in BILATERAL_EVENTS
+    exact = slot.event in BILATERAL_EVENTS
     parent: dict = {}
 
     def root(key):
@@ -122,7 +137,7 @@ def _anchor(entity_id: str, knowledge: Knowledge) -> str:
     return entity_id
 
 
-def _split(members: list[Claim], slot: str, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
+def _split(members: list[Claim], slot: Slot, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
     groups = _by_time(members, slot)
     if participants:
         return groups
@@ -130,7 +145,7 @@ def _split(members: list[Claim], slot: str, participants: tuple, knowledge: Know
     return [cluster for group in groups for cluster in _by_context(group, threshold)]
 
 
-def _by_time(members: list[Claim], slot: str) -> list[list[Claim]]:
+def _by_time(members: list[Claim], slot: Optional[Slot]) -> list[list[Claim]]:
     """Claims of events far apart in time are about different events of the same kind.
 
     For a date slot the dates themselves decide, with a month's slack (reports disagree by a day or
@@ -141,7 +156,7 @@ def _by_time(members: list[Claim], slot: str) -> list[list[Claim]]:
     for claim in members:
         span = _date_span(claim, slot)
         (dated if span else undated).append((span, claim))
-    slack = _dt.timedelta(days=DATE_SLOT_SLACK_DAYS if slot.endswith("/date") else ERA_SLACK_DAYS)
+    slack = _dt.timedelta(days=DATE_SLOT_SLACK_DAYS if slot is not None and slot.quantity == "date" else ERA_SLACK_DAYS)
     clusters: list[list[Claim]] = []
     high = None
     for span, claim in sorted(dated, key=lambda x: (x[0], x[1].id)):
@@ -159,8 +174,8 @@ def _by_time(members: list[Claim], slot: str) -> list[list[Claim]]:
     return [sorted(cluster, key=lambda c: order[id(c)]) for cluster in clusters]
 
 
-def _date_span(claim: Claim, slot: str) -> Optional[tuple]:
-    if slot.endswith("/date"):
+def _date_span(claim: Claim, slot: Optional[Slot]) -> Optional[tuple]:
+    if slot is not None and slot.quantity == "date":
         spans = [_iso_span(f.value) for f in claim.figures if f.kind == "date"]
         spans = [s for s in spans if s]
         return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
@@ -209,12 +224,11 @@ def _similarity(a: Claim, b: Claim) -> float:
     return fuzz.token_set_ratio(fold(a.text), fold(b.text))
 
 
-def _candidate(slot: str, group: list[Claim]) -> Optional[Candidate]:
+def _candidate(slot: Slot, group: list[Claim]) -> Optional[Candidate]:
     voices = {(c.source, c.speaker.id if c.speaker else None) for c in group}
     if len(voices) < 2:
         return None
-    kind = slot.rsplit("/", 1)[-1].split(":")[0]
-    members = tuple((c, f) for c in group for f in c.figures if f.kind == kind)
+    members = tuple((c, f) for c in group for f in c.figures if f.kind == slot.kind)
     if not members:
         return None
     event = _merged_event(group)
@@ -225,7 +239,8 @@ def _merged_event(group: list[Claim]) -> Event:
     first = group[0].event
     days = sorted({c.event.date for c in group if c.event.date})
     ids = sorted({p for c in group for p in c.event.participants})
-    return Event(type=first.type, participants=tuple(ids), date=days[0] if len(days) == 1 else None)
+    return Event(type=first.type, participants=tuple(ids), date=days[0] if len(days) == 1 else None,
+                 id=first.id, klass=first.klass)
 
 
 def _score(group: list[Claim]) -> float:
@@ -265,7 +280,7 @@ def _denials(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
 
 
 def _denial(event: Event, report: Claim, denial: Claim) -> Candidate:
-    return Candidate(slot=f"{event.type}/occurrence", event=event, claims=(report, denial),
+    return Candidate(slot=Slot(event.klass or event.type, "occurrence"), event=event, claims=(report, denial),
                      members=(), kind="denial", score=0.9)
 
 
@@ -279,6 +294,6 @@ def _asserted_elsewhere(denial: Claim, candidates: list[Claim], knowledge: Knowl
             continue
         theirs = {_anchor(x, knowledge) for x in c.event.participants}
         same = (set(c.event.participants) == set(denial.event.participants)) if exact else bool(mine & theirs)
-        if same and len(_by_time([denial, c], "")) == 1:
+        if same and len(_by_time([denial, c], None)) == 1:
             firsts[c.source] = c
     return [firsts[s] for s in sorted(firsts)]

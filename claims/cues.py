@@ -33,11 +33,13 @@ FLAT = {
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
     ("measure", "baseline_markers"): "baseline",
+    ("measure", "running_total"): "running_total",
     ("offset_markers",): "offset",
     ("locative",): "locative",
     ("dates", "bounds"): "bound",
 }
-KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted"}  # nouns: take suffixes
+KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted",
+         ("revisions",): "revision"}  # nouns: take suffixes
 
 
 @dataclass(frozen=True)

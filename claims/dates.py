@@ -260,6 +260,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
             _add(words, fold(form), role, True)
     for form in section(dates, "joiners") or []:
         _add(words, fold(form), "joiner", True)
+    for form in section(lex, "locative") or []:
+        _add(words, fold(form), "month_pre", True)  # "in March": a month alone is a date after "in"
     for calendar, marks in (section(dates, "calendar_markers") or {}).items():
         for mark in marks:
             pre, suf = _template(mark, after=True)
@@ -634,11 +636,17 @@ class _Reader:
             return None
         if weak and year is None:
             return None
-        if day is None and year is None:
+        if day is None and year is None and not self.month_alone(month_i):
             return None
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, calendar=calendar,
                       year=year, month=n, day=day)
         return piece, end_i + 1
+
+    def month_alone(self, month_i: int) -> bool:
+        """"in March", "в январе", "في مارس": a month named alone, after a word that places it in time.
+        A bare month word elsewhere is too often something else (a name, a verb) to be a date."""
+        prev = self.tok(month_i - 1)
+        return prev is not None and prev.means("month_pre") is not None and self.gap(month_i - 1, month_i, SPACE_GAP)
 
     def is_year(self, t: Token) -> bool:
         return t.kind == "num" and t.text.isdigit() and len(t.text) == 4
@@ -691,8 +699,9 @@ class _Reader:
         if calendar is None:
             return None
         end_i = i + 1 if suf else i
-        if weak and self.index.counted is not None and self.index.counted.match(self.view, self.tokens[end_i].end):
-            return None  # "in 2000 homes": a count of something, not a year
+        counted = self.index.counted.match(self.view, self.tokens[end_i].end) if weak and self.index.counted else None
+        if counted is not None and not OBJECT_AFTER.match(self.view, counted.end()):
+            return None  # "in 2000 homes": a count of something; but "in 2022 killed 1,700": a year, then a verb
         start = self.tokens[pre_i].start if pre else t.start
         return Piece("date", start, self.tokens[end_i].end, calendar=calendar, year=int(t.text),
                      year_only=True), end_i + 1
@@ -718,6 +727,9 @@ class _Reader:
             role = "last" if self.tokens[i].means("last") else "next"
             return self.weekday(i + 1, relation=role, start_i=i)
         return None
+
+
+OBJECT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}\d")  # a number soon after the counted word: it was a verb
 
 
 def _clock(text: str) -> tuple:
@@ -809,6 +821,11 @@ def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
             return f"--{p.month:02d}-{p.day:02d}", None, None, "day-no-year"
         iso = _day_iso(p.calendar, year, p.month, p.day)
         return (iso, iso, iso, "day") if iso else (None, None, None, None)
+    if p.month and p.year is None and p.day is None:
+        year = _nearest_year(replace(p, day=1), pub)
+        if year is None:
+            return None, None, None, "month-no-year"
+        p = replace(p, year=year)
     if p.month and p.year is not None:
         low = _day_iso(p.calendar, p.year, p.month, 1)
         high = _month_end(p.calendar, p.year, p.month)

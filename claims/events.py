@@ -22,6 +22,7 @@ OPENING_DATE_SLACK = 14  # words besides the date allowed in an opening clause (
 MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
 WITH_KINDS = ("with", "between")
 POSTPOSITIONS = ("with_after", "between_after")
+PLACE_EVENT_WORDS = 1  # words between a place and an event noun after it that still let it locate the event
 NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
 
 
@@ -107,17 +108,24 @@ def subject_ids(text: str, span: tuple[int, int], mentions: list[Mention], group
 
 
 def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int],
-                  cues: list[Cue], others: tuple = ()) -> Optional[Cue]:
+                  cues: list[Cue], others: tuple = (), places_lead: bool = False,
+                  text: Optional[str] = None) -> Optional[Cue]:
     """The event noun a figure measures, or None when the sentence ties it to none.
 
     A figure of the same kind standing between a figure and an event noun claims that noun first
     ("bir haftadır çatışan ... iki haftalık ateşkes": the two weeks are the truce's, not the week).
+    A place locates the event noun before it ("talks in Riyadh") or right after it ("در ابوظبی دیداری",
+    "провели в Абу-Даби встречу"), anywhere in a language that puts places first (Turkish); in
+    "peace in Ukraine requires talks" Ukraine is peace's.
     """
     events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]
               and not _blocked(fig, c, others)]
+    if fig.kind == "place" and not places_lead and text is not None:
+        events = [c for c in events if c.end <= fig.start or
+                  (c.start >= fig.end and len(text[fig.end:c.start].split()) <= PLACE_EVENT_WORDS)]
     if fig.kind == "duration":
         events = [c for c in events if c.value not in NO_MEASURE]
-    if not events or _is_offset(fig, cues):
+    if not events or is_offset(fig, cues):
         return None
     in_clause = [c for c in events if clause[0] <= c.start < clause[1]]
     if in_clause:
@@ -150,7 +158,13 @@ def _marked(fig: Figure, cues: list[Cue]) -> bool:
                for c in cues)
 
 
-def _is_offset(fig: Figure, cues: list[Cue]) -> bool:
+def near_offset_word(fig: Figure, cues: list[Cue]) -> bool:
+    """An offset word ("within", "after", "ago") stands by the figure, whether or not it may also measure."""
+    return any(c.kind == "offset" and (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3
+                                       or c.start < fig.start < c.end) for c in cues)
+
+
+def is_offset(fig: Figure, cues: list[Cue]) -> bool:
     """"after about an hour", "two weeks ago": a distance in time, not how long an event lasted.
 
     A word that is both ("в течение": during, within) measures when a "for"/"lasted" reading exists.
@@ -158,7 +172,8 @@ def _is_offset(fig: Figure, cues: list[Cue]) -> bool:
     measuring = {(c.start, c.end) for c in cues if c.kind in ("duration_marker", "lasted")}
     return fig.kind == "duration" and any(
         c.kind == "offset" and (c.start, c.end) not in measuring and
-        (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3)
+        (0 <= fig.start - c.end <= MARKER_REACH or 0 <= c.start - fig.end <= 3
+         or c.start < fig.start < c.end)  # "بعد حوالي ساعة": the marker takes the hedge with it
         for c in cues)
 
 

@@ -13,10 +13,10 @@ from typing import Optional
 from . import dates, entities, figures
 from .entities import place_ancestors
 from .cues import Cue, find_cues
-from .events import NO_MEASURE, event_cue_for, event_for, participants_for, with_groups
-from .lexicon import Knowledge
+from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, with_groups
+from .lexicon import Knowledge, section
 from .names import find_names, find_roles
-from .model import Claim, Document, Event, Figure, Mention, Speaker
+from .model import Article, Claim, Document, Event, Figure, Mention, Slot, Speaker
 from .normalize import fold_text
 from .segment import split_clauses, split_sentences
 from .speakers import Attribution, attribute, stance_of
@@ -53,10 +53,16 @@ class Sentence:
 
 def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
     """Every claim of one article, in text order."""
+    return list(extract_article(doc, knowledge).claims)
+
+
+def extract_article(doc: Document, knowledge: Knowledge) -> Article:
+    """One article's claims and its main event: what its headline and lede are about."""
     sentences = analyse(doc, knowledge)
     main = main_event(doc.text, sentences)
     where = article_location(sentences, knowledge)
     topic = headline_event(sentences, where)
+    article = _article_event(topic, main, sentences)
     claims: list[Claim] = []
     last: Optional[Speaker] = None
     for sent in sentences:
@@ -65,9 +71,21 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
         attribution = attribute(doc.text, sent.span, sent.cues, sent.mentions, objects, last)
         if attribution.speaker is not None:
             last = attribution.speaker
-        for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims)):
+        for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims),
+                                      article):
             claims.append(claim)
-    return _link_denials(claims, sentences, topic, main)
+    claims = _link_denials(claims, sentences, topic, main)
+    return Article(source=doc.id, published=doc.published, main=article, claims=tuple(claims))
+
+
+def _article_event(topic: Optional[Event], main: Optional[Event], sentences: list[Sentence]) -> Optional[Event]:
+    """The headline's event, with the parties the lede names for it, dated when the lede dates it."""
+    if topic is None:
+        return main
+    ids = set(topic.participants)
+    if main is not None and main.type == topic.type:
+        ids |= set(main.participants)
+    return Event(type=topic.type, participants=tuple(sorted(ids)))
 
 
 def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
@@ -138,10 +156,11 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
-                     numbered: int) -> list[Claim]:
+                     numbered: int, article: Optional[Event] = None) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
-    attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])))
+    places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
+    attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])), places_lead)
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
@@ -162,6 +181,9 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
+        elif _measures_main_event(fig, sent, article, knowledge):
+            # "At least 31 were killed", "they spoke for two hours": the clause names no event, the article does
+            event, tight = article, True
         groups.setdefault((event, _slot(event, fig), tight), []).append((fig, cue, clause))
     speaker_kind = _kind_of(attribution.speaker, knowledge)
     # "не менее", "no fewer than", "ما لا يقل عن": a negation inside a hedge negates nothing
@@ -172,9 +194,11 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
         figs = tuple(f for f, _, _ in members)
         start, end = _quote_span(text, members)
         clause = (min(c[0] for _, _, c in members), max(c[1] for _, _, c in members))
-        claims.append(_claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
-                             stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
-                             loose=event is not None and not tight))
+        claim = _claim(doc, numbered + len(claims) + 1, sent, start, end, attribution,
+                       stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
+                       loose=event is not None and not tight)
+        claims.append(replace(claim, revision=_revision(sent.cues, sent.span, figs),
+                              scope=_running_total(sent.cues, clause, figs)))
     if not claims:
         event = _topic_event(text, sent, attribution, main)
         # who said something, a report or denial, or the outlet telling who did what: a claim without figures
@@ -217,8 +241,9 @@ def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
     return None
 
 
-def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
-    """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count."""
+def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple = ()) -> Figure:
+    """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count, unless
+    another count stands between them ("killed 1,700 people and affected 33 million")."""
     if fig.counted not in (None, "people") or not _whole(fig.value):
         return fig  # 6.2 (a magnitude) counts no people
     if fig.counted is None and fig.unit in TOLL_KINDS | {"people"}:
@@ -226,11 +251,49 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue]) -> Figure:
         if fig.counted != "people":
             return fig
     near = [c for c in cues if c.kind == "counted" and c.value in TOLL_KINDS and clause[0] <= c.start < clause[1]
-            and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)]
+            and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)
+            and not any(o.kind == "count" and o is not fig and min(c.end, fig.end) <= o.start < max(c.start, fig.start)
+                        for o in others)]
     if not near:
         return fig
     best = min(near, key=lambda c: min(abs(fig.start - c.end), abs(c.start - fig.end)))
     return replace(fig, counted=best.value)
+
+
+def _running_total(cues: list[Cue], clause: tuple, figs: tuple) -> Optional[str]:
+    """"311 have died since the monsoon began": a toll of a whole period, set apart from the event's."""
+    if any(f.kind == "count" for f in figs) and \
+            any(c.kind == "running_total" and clause[0] <= c.start < clause[1] for c in cues):
+        return "running-total"
+    return None
+
+
+def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:
+    """How a toll stands in time, from the revision word of its sentence nearest its figures ("rose to";
+    "killed three, the ministry said in an initial toll")."""
+    found = [c for c in cues if c.kind == "revision" and span[0] <= c.start < span[1]]
+    if not found or not figs:
+        return None
+    return min(found, key=lambda c: min(abs(c.start - f.end) for f in figs) if c.start >= figs[0].end
+               else min(abs(f.start - c.end) for f in figs)).value
+
+
+def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], knowledge: Knowledge) -> bool:
+    """A figure whose sentence names no event measures the article's main event, when that event's class
+    takes such a quantity (a toll for a bombing, a length for a call) and no other date places it elsewhere."""
+    if article is None or any(c.kind == "event" for c in sent.cues) or near_offset_word(fig, sent.cues):
+        return False  # "within six months", "after an hour": a distance in time, not a length
+    klass = event_class(article.type, knowledge)
+    if quantity_of(fig) not in knowledge.common.get("main_event_measures", {}).get(klass, ()):
+        return False
+    return not any(f.kind == "date" and f.precision not in RECENT_PRECISIONS for f in sent.figures)
+
+
+def event_class(event_type: str, knowledge: Knowledge) -> str:
+    """The class an event type belongs to ("strike" -> "violent-incident"); a type in no class is its own."""
+    classes = knowledge.cached(("event_classes",), lambda: {
+        t: klass for klass, types in knowledge.common.get("event_classes", {}).items() for t in types})
+    return classes.get(event_type, event_type)
 
 
 def _headline_toll(fig: Figure, sent: Sentence, topic: Optional[Event], harmful: set) -> bool:
@@ -265,7 +328,8 @@ def _whole(value) -> bool:
     return isinstance(value, (int, float)) and float(value).is_integer()
 
 
-def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = frozenset()) -> list[tuple]:
+def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = frozenset(),
+                    places_lead: bool = False) -> list[tuple]:
     """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
 
     A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
@@ -279,14 +343,14 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
         index = next((i for i, c in enumerate(clauses) if c[0] <= fig.start < c[1]), None)
         clause = clauses[index] if index is not None else sent.span
         if fig.kind == "count":
-            fig = _refine_counted(fig, clause, sent.cues)
+            fig = _refine_counted(fig, clause, sent.cues, tuple(sent.figures))
         if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues)):
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
             cue, tight = _toll_event(fig, clause, sent, harmful, consequent)
         else:
-            cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures))
+            cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures), places_lead, text)
             tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
         placed.append([fig, cue, clause, index, tight])
     for item in placed:
@@ -407,11 +471,15 @@ def _is_subset(fig: Figure, cues: list[Cue]) -> bool:
                (c.kind == "baseline" or (c.kind == "subset" and fig.kind == "count")) for c in cues)
 
 
-def _slot(event: Optional[Event], fig: Figure) -> Optional[str]:
+def _slot(event: Optional[Event], fig: Figure) -> Optional[Slot]:
     if event is None or (fig.kind == "count" and fig.counted in (None, "people")):
         return None  # "4 people" of nobody knows what (killed? rescued?) is no figure to compare
-    dimension = f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
-    return f"{event.type}/{dimension}"
+    return Slot(event.type, quantity_of(fig))
+
+
+def quantity_of(fig: Figure) -> str:
+    """What a figure measures, whatever event it belongs to: "duration", "count:killed"."""
+    return f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
 
 
 def _quote_span(text: str, members: list) -> tuple[int, int]:
@@ -432,7 +500,7 @@ def _kind_of(speaker: Optional[Speaker], knowledge: Knowledge) -> Optional[str]:
 
 
 def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribution: Attribution,
-           stance: str, figs: tuple, event: Optional[Event], slot: Optional[str], loose: bool = False) -> Claim:
+           stance: str, figs: tuple, event: Optional[Event], slot: Optional[Slot], loose: bool = False) -> Claim:
     unknown = {m.entity: m.name for m in sent.mentions if m.via in ("skeleton", "role")}
     names = tuple(sorted((i, unknown[i]) for i in {*(event.participants if event else ()),
                                                     *((attribution.speaker.id,) if attribution.speaker else ())}

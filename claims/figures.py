@@ -102,6 +102,7 @@ class Grammar:
     count_nouns: Phrases
     markers: Phrases  # duration markers and "lasted" verbs: a bare unit after them means one
     blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
+    locatives: frozenset  # "in", "في", "در", "в": a year-like number after them is a year ("in 2022 killed")
     proclitics: tuple
     starters: frozenset  # first words of every phrase a figure can begin with
     known: frozenset  # first words of every number, unit and hedge phrase: a proclitic may be split off
@@ -159,6 +160,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
                          + list(section(lex, "measure", "lasted"))]),
         blockers=Phrases([(w, True) for key in ("oclock", "am", "pm") for w in section(lex, "times", key)]
                          + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
+        locatives=frozenset(fold(w) for w in section(lex, "locative") or []),
         proclitics=proclitics,
         starters=frozenset(),
         known=frozenset(),
@@ -434,6 +436,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     if q.unit and _is_duration(g, q.unit) and _year_like(tokens[j].text):
         return None  # "2022 yılında", "2022 года": the year 2022, not 2022 years
+    if q.counted and _year_like(tokens[j].text) and j > 0 and tokens[j - 1].text in g.locatives:
+        return None  # "floods in 2022 killed 1,700": the year 2022, not 2022 killed
     q.hedge = hedge or "exact"
     return q, q.end
 

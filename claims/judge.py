@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Optional
 
 from .humanize import describe_figure
 from .lexicon import Knowledge
-from .model import Alignment, Candidate, Claim, Figure
+from .model import Alignment, Candidate, Claim, Figure, Slot
 
-VERDICT_ORDER = {"contradiction": 0, "tension": 1, "agreement": 2}
+VERDICT_ORDER = {"contradiction": 0, "update": 1, "tension": 2, "agreement": 3}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TOLL_QUANTITIES = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}  # tolls that change
 COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
 SOFT_HEDGES = {"about", "nearly"}
@@ -31,33 +33,108 @@ MAX_MEMBERS = 200  # claims of one value looked at for those examples
 class Verdict:
     verdict: str
     reason: str
-    conflicts: tuple = ()  # pairs of claim ids whose values cannot both hold
+    conflicts: tuple = ()  # (claim id, claim id, level): pairs whose values cannot both hold, or that update
 
 
-def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot: str = "") -> Verdict:
+@dataclass(frozen=True)
+class Finding:
+    """One verdict on some of a candidate's claims: the claims it holds, and why."""
+
+    verdict: str
+    reason: str
+    claims: tuple  # claim ids
+    conflicts: tuple = ()  # (claim id, claim id) pairs at this verdict's level
+
+
+def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot: Optional[Slot] = None) -> Verdict:
     """The verdict on the figures of one slot of one event, claim by claim.
 
     Figures are compared once per pair of distinct values, not per pair of claims, and each pair of
     values that conflicts keeps at most MAX_PAIRS example claim pairs: a corpus where thousands of
     sources repeat two numbers costs no more than one where two sources do.
     """
-    lasting = slot.endswith("/date") and slot.split("/", 1)[0] in knowledge.common.get("lasting_events", [])
-    torn = _self_contradicting_voices(members, knowledge)
+    conflicts = _conflicting_pairs(members, knowledge, slot)
+    worst = min((level for _, _, level in conflicts), key=VERDICT_ORDER.get, default="agreement")
+    return Verdict(worst, _reason(worst, members, conflicts), tuple(conflicts))
+
+
+def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]) -> list:
+    lasting = slot is not None and slot.quantity == "date" and _lasting(slot, members, knowledge)
+    toll = slot is not None and slot.kind == "count" and slot.quantity.split(":", 1)[-1] in TOLL_QUANTITIES
+
+    night = _harmful(slot, members, knowledge) and slot.quantity == "date"
+    revised = _revisions(members)
+    revised.update(_value_days(members))
+    said = _said_by_voice(members)
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
-    worst = "agreement"
     conflicts = []
     for value_a, value_b in combinations(by_value, 2):
         group_a, group_b = by_value[value_a], by_value[value_b]
         relation = compare_figures(group_a[0][1], group_b[0][1], knowledge)
         if relation == "agree":
             continue
-        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, torn):
-            if VERDICT_ORDER[level] < VERDICT_ORDER[worst]:
-                worst = level
+        if night and _days_apart(group_a[0][1], group_b[0][1]) <= knowledge.setting("night_slack_days", 1):
+            relation = "tension"  # "Friday night" and "Saturday": a harmful event told from either side of midnight
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said):
             conflicts.append((ca.id, cb.id, level))
-    return Verdict(worst, _reason(worst, members, conflicts), tuple(conflicts))
+    return conflicts
+
+
+def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict] = None) -> list[Finding]:
+    """What a candidate's claims say together: one contradiction per value that others cannot hold
+    with, the updates of a changing toll, the tensions, or, when nothing pulls apart, one agreement."""
+    if cand.kind == "denial":
+        verdict = judge_denial(*cand.claims, labels=labels)
+        return [Finding(verdict.verdict, verdict.reason, tuple(c.id for c in cand.claims),
+                        tuple((a, b) for a, b, _ in verdict.conflicts))]
+    members = list(cand.members)
+    conflicts = _conflicting_pairs(members, knowledge, cand.slot)
+    if not conflicts:
+        return [Finding("agreement", _reason("agreement", members, [], labels), tuple(c.id for c in cand.claims))]
+    findings = [_finding("contradiction", star, members, cand, labels) for star in _stars(members, conflicts)]
+    for level in ("update", "tension"):
+        pairs = [(a, b, lv) for a, b, lv in conflicts if lv == level]
+        if pairs:
+            findings.append(_finding(level, pairs, members, cand, labels))
+    return findings
+
+
+def _stars(members: list, conflicts: list) -> list[list]:
+    """Contradicting pairs grouped by one value each: the value that conflicts with the most others
+    first, with every value it cannot hold with that no earlier group took. An update between two of the values never shares a group."""
+    label = {c.id: _signature(f) for c, f in members}
+    pairs = [(a, b) for a, b, level in conflicts if level == "contradiction"]
+    order, partners = [], {}
+    for a, b in pairs:
+        for x, y in ((label[a], label[b]), (label[b], label[a])):
+            if x not in order:
+                order.append(x)
+            partners.setdefault(x, set()).add(y)
+    first = {x: i for i, x in enumerate(order)}
+    order.sort(key=lambda x: (-len(partners[x]), first[x]))  # the value most others cannot hold with leads
+    stars, taken = [], set()
+    for value in order:
+        star = [(a, b, "contradiction") for a, b in pairs
+                if (a, b) not in taken and value in (label[a], label[b])]
+        if star:
+            taken.update((a, b) for a, b, _ in star)
+            stars.append(star)
+    return stars
+
+
+def _finding(level: str, pairs: list, members: list, cand: Candidate, labels: Optional[dict] = None) -> Finding:
+    involved = {x for a, b, _ in pairs for x in (a, b)}
+    claims = tuple(c.id for c in cand.claims if c.id in involved)
+    held = [(c, f) for c, f in members if c.id in involved]
+    return Finding(level, _reason(level, held, pairs, labels), claims, tuple(sorted({(a, b) for a, b, _ in pairs})))
+
+
+def _lasting(slot: Slot, members: list, knowledge: Knowledge) -> bool:
+    """An event that lasts (a truce, a war): two days named for it may be its start and its end."""
+    lasting = set(knowledge.common.get("lasting_events", []))
+    return slot.event in lasting or any(c.event is not None and c.event.type in lasting for c, _ in members)
 
 
 def _signature(fig: Figure) -> tuple:
@@ -66,16 +143,78 @@ def _signature(fig: Figure) -> tuple:
             fig.weekday, fig.zone)
 
 
-def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, torn: set):
-    """Independent claim pairs across two conflicting values, the firmest first, a few of each level."""
-    found = {"contradiction": 0, "tension": 0}
-    for ca, _ in group_a[:MAX_MEMBERS]:
-        for cb, _ in group_b[:MAX_MEMBERS]:
+def _harmful(slot: Optional[Slot], members: list, knowledge: Knowledge) -> bool:
+    harmful = set(knowledge.common.get("toll_events", []))
+    return slot is not None and (slot.event in harmful or any(c.event is not None and c.event.type in harmful
+                                                              for c, _ in members))
+
+
+def _days_apart(a: Figure, b: Figure) -> float:
+    """Days between two dates; between two bare weekdays, how far apart they fall in a week."""
+    ra, rb = date_range(a), date_range(b)
+    if ra and rb:
+        return max(0, (rb[0] - ra[1]).days, (ra[0] - rb[1]).days)
+    days = [(r[0].weekday() if r and r[0] == r[1] else WEEKDAYS.index(f.weekday) if f.weekday in WEEKDAYS else None)
+            for f, r in ((a, ra), (b, rb))]
+    if None in days:
+        return math.inf
+    apart = abs(days[0] - days[1])
+    return min(apart, 7 - apart)
+
+
+def _value_days(members: list) -> dict:
+    """("day", value) -> the first day any source reported that value: an undated page giving the same
+    count as a dated one reported it no later than the story's window says."""
+    out: dict = {}
+    for claim, fig in members:
+        day = iso_day(claim.published)
+        key = ("day", fig.kind, str(fig.value), fig.hedge)
+        if day and (key not in out or day < out[key]):
+            out[key] = day
+    return {k: v.isoformat() for k, v in out.items()}
+
+
+def _revisions(members: list) -> dict:
+    """(source, value) -> how the source tells that value in time: its headline's "4 killed" is the
+    same count as its body's "the final toll is four"."""
+    out: dict = {}
+    for claim, fig in members:
+        if claim.revision is not None:
+            out.setdefault((claim.source, fig.kind, str(fig.value), fig.hedge), claim.revision)
+            if claim.revision == "final":  # a final toll is final whoever repeats it
+                out.setdefault(("", fig.kind, str(fig.value), fig.hedge), "final")
+    return out
+
+
+def _said_by_voice(members: list) -> dict:
+    """voice -> the values it gives: a voice that gives both values of a pair disagrees with no one on them."""
+    said: dict = {}
+    for claim, fig in members:
+        said.setdefault(_voice(claim), set()).add(_signature(fig))
+    return said
+
+
+def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: bool,
+           revised: Optional[dict] = None, said: Optional[dict] = None):
+    """Independent claim pairs across two conflicting values, the firmest first, a few of each level;
+    and the updates one voice gives of its own count."""
+    found = {"contradiction": 0, "tension": 0, "update": 0}
+    for ca, fa in group_a[:MAX_MEMBERS]:
+        for cb, fb in group_b[:MAX_MEMBERS]:
             if not _independent(ca, cb):
+                # one voice telling its own count rise ("296 at first ... rose to 820") updates itself
+                if toll and relation == "conflict" and found["update"] < MAX_PAIRS and \
+                        _in_time(_revised(ca, fa, revised), fa, _revised(cb, fb, revised), fb) == "update":
+                    found["update"] += 1
+                    yield "update", ca, cb
                 continue
+            both = said is not None and (_signature(fb) in said.get(_voice(ca), ()) or
+                                         _signature(fa) in said.get(_voice(cb), ()))
             soft = relation == "tension" or "possible" in (ca.stance, cb.stance) or ca.loose or cb.loose \
-                or lasting or ca.source in torn or cb.source in torn
+                or lasting or both
             level = "tension" if soft else "contradiction"
+            if toll and level == "contradiction":
+                level = _in_time(_revised(ca, fa, revised), fa, _revised(cb, fb, revised), fb) or level
             if found[level] < MAX_PAIRS:
                 found[level] += 1
                 yield level, ca, cb
@@ -83,32 +222,54 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, torn: set
                 return
 
 
+def _revised(claim: Claim, fig: Figure, revised: Optional[dict]) -> Claim:
+    """The claim as the story places it in time: its value's revision word and first reported day."""
+    revised = revised or {}
+    found = revised.get((claim.source, fig.kind, str(fig.value), fig.hedge)) or \
+        revised.get(("", fig.kind, str(fig.value), fig.hedge))
+    if found and claim.revision is None:
+        claim = replace(claim, revision=found)
+    day = revised.get(("day", fig.kind, str(fig.value), fig.hedge))
+    return replace(claim, published=day) if day and claim.published is None else claim
+
+
+def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure) -> Optional[str]:
+    """How two conflicting tolls of one event stand in time: "update", "tension" or None (a contradiction).
+
+    Published on different days: the later higher count is an update, a later lower one a
+    contradiction unless it says it corrects the earlier. Without dates, a rise ("rose to", "ارتفع
+    إلى") or a provisional lower count ("so far", "an initial toll") updates the article's own earlier
+    count; against another source it may be the same story told later, or a rival count: a tension.
+    After "the final toll", a higher count always contradicts it."""
+    (low, lf), (high, hf) = sorted(((ca, fa), (cb, fb)), key=lambda x: _bounds(x[1])[0])
+    day_low, day_high = iso_day(low.published), iso_day(high.published)
+    if low.revision == "final":
+        return None
+    if day_low and day_high and day_low != day_high:
+        return "update" if day_low < day_high or low.revision == "correction" else None
+    if high.revision == "rise" or low.revision in ("provisional", "so_far"):
+        return "update" if low.source == high.source or (day_low and day_high) else "tension"
+    return None
+
+
+def iso_day(value) -> Optional[_dt.date]:
+    return _iso(value) if isinstance(value, str) else None
+
+
 def _voice(claim: Claim) -> tuple:
     return claim.source, claim.speaker.id if claim.speaker else None
 
 
-def _self_contradicting_voices(members: list, knowledge: Knowledge) -> set:
-    """Sources that give this slot two values that cannot both hold. An article does not contradict
-    itself unawares: it speaks of two events (a call on Sunday and another on Monday, this attack's
-    injured and January's) that the alignment took for one, or it reports a dispute. Its values are
-    then set against others as a tension, never as a contradiction."""
-    by_source: dict = {}
-    for claim, fig in members:
-        by_source.setdefault(claim.source, {})[_signature(fig)] = fig
-    return {source for source, figs in by_source.items()
-            if any(compare_figures(a, b, knowledge) == "conflict" for a, b in combinations(figs.values(), 2))}
-
-
-def judge_denial(report: Claim, denial: Claim) -> Verdict:
+def judge_denial(report: Claim, denial: Claim, labels: Optional[dict] = None) -> Verdict:
     """A report and a denial of it by another speaker cannot both hold."""
-    who = _who(report)
-    denier = _who(denial)
+    who = _who(report, labels)
+    denier = _who(denial, labels)
     return Verdict("contradiction", f"reported by {who}; denied by {denier}",
                    ((report.id, denial.id, "contradiction"),))
 
 
-def _who(claim: Claim) -> str:
-    return claim.speaker.name if claim.speaker else f"the outlet ({_short(claim.source)})"
+def _who(claim: Claim, labels: Optional[dict] = None) -> str:
+    return claim.speaker.name if claim.speaker else f"the outlet ({_label(claim.source, labels)})"
 
 
 def _independent(a: Claim, b: Claim) -> bool:
@@ -233,6 +394,21 @@ def _minutes(f: Figure) -> Optional[int]:
         return None
 
 
+def source_labels(source_ids) -> dict:
+    """A short label per source, unique in one report: "001" for "001_991ebc19782e432f", the record
+    number for a JSON Lines file ("04-2"), the whole id where short labels would collide."""
+    ids = sorted(set(source_ids))
+    short = {i: _short(i) for i in ids}
+    taken: dict = {}
+    for i in ids:
+        taken.setdefault(short[i], []).append(i)
+    return {i: short[i] if len(taken[short[i]]) == 1 else i for i in ids}
+
+
+def _label(source_id: str, labels: Optional[dict]) -> str:
+    return (labels or {}).get(source_id) or _short(source_id)
+
+
 def _short(source_id: str) -> str:
     """"001_991ebc19782e432f" -> "001"; a record of a JSON Lines file keeps its number: "04-2"."""
     if "_" not in source_id:
@@ -250,16 +426,31 @@ def _hub(members: list, conflicts: list, verdict: str):
     return sorted(x for x in common if x)[0] if len(common) == 1 else None
 
 
-def _reason(verdict: str, members: list, conflicts: list) -> str:
+def _update_reason(members: list, labels: Optional[dict] = None) -> str:
+    """"9 killed (01, 2026-05-03) then 26 killed (02, 2026-05-04): the toll was revised"."""
+    steps: dict = {}
+    for claim, fig in sorted(members, key=lambda m: (_bounds(m[1])[0], m[0].published or "", m[0].id)):
+        label = describe_figure(fig)
+        when = claim.published or ""
+        mark = f"{_label(claim.source, labels)}, {when}" if when else _label(claim.source, labels)
+        if mark not in steps.setdefault(label, []):
+            steps[label].append(mark)
+    parts = [f"{label} ({'; '.join(marks)})" for label, marks in steps.items()]
+    return " then ".join(parts) + ": the toll was revised over time, not contradicted"
+
+
+def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict] = None) -> str:
     """"about 2.5 h (001) and 90 min (002, 003) cannot both hold"."""
+    if verdict == "update":
+        return _update_reason(members, labels)
     if verdict != "agreement":
         involved = {x for a, b, level in conflicts if level == verdict for x in (a, b)}
         members = [(c, f) for c, f in members if c.id in involved]
     by_value: dict[str, list[str]] = {}
     for claim, fig in members:
         label = describe_figure(fig)
-        if _short(claim.source) not in by_value.setdefault(label, []):
-            by_value[label].append(_short(claim.source))
+        if _label(claim.source, labels) not in by_value.setdefault(label, []):
+            by_value[label].append(_label(claim.source, labels))
     parts = [f"{label} ({', '.join(srcs)})" for label, srcs in by_value.items()]
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
     hub = _hub(members, conflicts, verdict)
@@ -270,22 +461,16 @@ def _reason(verdict: str, members: list, conflicts: list) -> str:
     if verdict == "contradiction":
         return f"{listed} cannot {'both' if len(parts) == 2 else 'all'} hold"
     if verdict == "tension":
-        return f"{listed} pull apart, but only through a hedge or a possibility"
+        return f"{listed} pull apart, but only through a hedge, a possibility or a count told as a rise"
     return f"{listed} agree"
 
 
 def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[Alignment]:
-    """A verdict for every candidate; contradictions first, then tensions, then agreements."""
-    judged = []
-    for cand in candidates:
-        if cand.kind == "denial":
-            verdict = judge_denial(*cand.claims)
-        else:
-            verdict = judge_values(list(cand.members), knowledge, cand.slot)
-        judged.append((cand, verdict))
-    judged.sort(key=lambda cv: (VERDICT_ORDER[cv[1].verdict], cv[0].slot, cv[0].claims[0].id))
-    return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=tuple(c.id for c in cand.claims),
-                      verdict=verdict.verdict, reason=verdict.reason, score=cand.score,
-                      conflicts=tuple(sorted({(a, b) for a, b, level in verdict.conflicts
-                                              if level == verdict.verdict})))
-            for i, (cand, verdict) in enumerate(judged, 1)]
+    """Verdicts for every candidate; contradictions first, then updates, tensions and agreements."""
+    labels = source_labels(c.source for cand in candidates for c in cand.claims)
+    judged = [(cand, finding) for cand in candidates for finding in judge_candidate(cand, knowledge, labels)]
+    judged.sort(key=lambda cf: (VERDICT_ORDER[cf[1].verdict], str(cf[0].slot), cf[1].claims[0]))
+    return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=finding.claims,
+                      verdict=finding.verdict, reason=finding.reason, score=cand.score,
+                      conflicts=finding.conflicts)
+            for i, (cand, finding) in enumerate(judged, 1)]

@@ -60,6 +60,7 @@ LANGUAGE_SCHEMA: dict = {
         "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
         "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
+        "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
     },
     "attribution": {
         "say": LIST,  # verbs of saying, every inflection that matters
@@ -78,6 +79,7 @@ LANGUAGE_SCHEMA: dict = {
     "events": MAP_LIST,  # event type (from common.yaml) -> nouns
     "scopes": MAP_LIST,  # scope id (from common.yaml) -> words that narrow an event ("energy", "broader")
     "count_nouns": MAP_LIST,  # what is counted -> nouns ("killed", "missiles", "calls")
+    "revisions": MAP_LIST,  # rise, so_far, provisional, correction -> words that place a toll in time ("rose to")
     "participants": {
         "counterpart": LIST,  # "his counterpart": the other side's holder of the same office
         "between": LIST,
@@ -141,6 +143,8 @@ COMMON_SCHEMA: dict = {
     "units": EntryMap({"kind": STR, "factor": STR}),  # unit id -> kind (duration, money, ...), factor to base
     "event_types": LIST,
     "event_equivalents": MAP_STR,  # event type -> the type it counts as ("strike": "attack")
+    "event_classes": MAP_LIST,  # class -> event types of one kind of happening (violent-incident: attack, strike)
+    "main_event_measures": MAP_LIST,  # class -> quantities a figure naming no event gives the article's event
     "lasting_events": LIST,
     "toll_events": LIST,  # events that claim victims: the only ones a toll can belong to
     "consequent_events": LIST,  # events that follow from another (fire, explosion): a toll goes to the cause  # events whose dates may be a start and an end: differing days are a tension

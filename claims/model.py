@@ -92,6 +92,34 @@ class Event:
     type: str  # call, talks, meeting, summit, visit, ceasefire, strike, attack, war, ...
     participants: tuple = ()  # entity ids, sorted
     date: Optional[str] = None  # "YYYY-MM-DD" when known
+    id: Optional[str] = None  # the story event it belongs to (story stage): "e1", "e2", ...
+    klass: Optional[str] = None  # its class, the same for every word that names it (call, violent-incident, ...)
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """What a figure measures: one quantity (duration, count:killed, date) of one class of event."""
+
+    event: str  # the event class ("call", "violent-incident") or, before the story stage, its type
+    quantity: str  # "duration", "date", "count:killed", "occurrence"
+
+    @property
+    def kind(self) -> str:
+        """The figure kind that fills the slot ("count" for "count:killed")."""
+        return self.quantity.split(":", 1)[0]
+
+    def __str__(self) -> str:
+        return f"{self.event}/{self.quantity}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source's claims and what the article as a whole is about (its headline and lede's event)."""
+
+    source: str
+    published: Optional[str]
+    main: Optional[Event]
+    claims: tuple  # tuple of Claim, in text order
 
 
 @dataclass(frozen=True)
@@ -107,21 +135,22 @@ class Claim:
     stance: str  # asserted, negated, denied, possible, reported
     figures: tuple = ()  # tuple of Figure
     event: Optional[Event] = None
-    slot: Optional[str] = None  # what the figures measure, e.g. "call/duration"
+    slot: Optional[Slot] = None  # what the figures measure, e.g. Slot("call", "duration")
     scope: Optional[str] = None  # a qualifier that keeps like-looking figures apart (energy, broad, ...)
     topic: Optional[str] = None  # the id of the reported claim a denial denies
     published: Optional[str] = None  # the source's publication date: places an undated event in time
     loose: bool = False  # the figures are tied to the event indirectly: a tension at most, never a contradiction
     names: tuple = ()  # (id, name as written) of the people in no lexicon that the claim names
+    revision: Optional[str] = None  # rise, so_far, provisional, final, correction: how the value stands in time
 
 
 @dataclass(frozen=True)
 class Alignment:
     id: str
-    slot: str
+    slot: Slot
     event: Event
     claims: tuple  # claim ids, in a stable order
-    verdict: str  # contradiction, tension, agreement
+    verdict: str  # contradiction, update, tension, agreement
     reason: str
     score: float
     conflicts: tuple = ()  # (claim id, claim id) pairs whose values cannot both hold, at the verdict's level
@@ -148,7 +177,7 @@ class Corpus:
 class Candidate:
     """Claims that align: the same slot of the same event, before a verdict is given."""
 
-    slot: str
+    slot: Slot
     event: Event
     claims: tuple  # tuple of Claim, in a stable order
     members: tuple  # tuple of (Claim, Figure): every figure that fills the slot

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import BinaryIO, Optional
 
 from .align import align_claims
-from .extract import extract_claims
+from .extract import extract_article
 from .judge import judge_alignments
 from .errors import NewsdiffError
 from .lexicon import Knowledge
-from .model import Corpus, Document, SourceReport
+from .model import Article, Corpus, Document, SourceReport
 from .names import link_names
+from .story import tell_stories
 from .read import expand_paths, load_corpus, read_source, unique_id
 
 PARALLEL_MIN_DOCUMENTS = 8  # below this, starting processes costs more than it saves
@@ -87,7 +88,8 @@ def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] =
             stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read, then extract the claims of every document."""
     report = read_sources(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
-    report.claims = link_names(extract_documents(report.documents, knowledge, jobs=jobs, failures=report.skipped))
+    articles = extract_documents(report.documents, knowledge, jobs=jobs, failures=report.skipped)
+    report.claims = tell_stories(link_articles(articles), knowledge)
     return report
 
 
@@ -99,9 +101,15 @@ def compare(paths: list[str], knowledge: Knowledge, *, language: Optional[str] =
     return report
 
 
+def link_articles(articles: list[Article]) -> list[Article]:
+    """The articles with one id for every spelling of a person in no lexicon, across the run."""
+    linked = iter(link_names([c for a in articles for c in a.claims]))
+    return [replace(a, claims=tuple(next(linked) for _ in a.claims)) for a in articles]
+
+
 def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
-                      failures: Optional[list] = None) -> list:
-    """Claims of all documents, in document order, in parallel when worth it.
+                      failures: Optional[list] = None) -> list[Article]:
+    """The extracted article of every document, in document order, in parallel when worth it.
 
     A document the extractor fails on is reported in `failures` (when given) and the run goes on.
     """
@@ -110,19 +118,22 @@ def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
     else:
         with _worker_pool(knowledge, jobs) as pool:
             results = list(pool.map(_extract_in_worker, documents, chunksize=_chunk(len(documents), jobs)))
-    for doc, (_, error) in zip(documents, results):
+    articles = []
+    for doc, (article, error) in zip(documents, results):
         if error is not None:
             if failures is None:
                 raise NewsdiffError(f"{doc.path}: {error}")
             failures.append(SourceReport(doc.path, ok=False, message=f"{error}; its claims are left out"))
-    return [claim for claims, _ in results for claim in claims]
+        articles.append(article)
+    return articles
 
 
-def _claims_of(doc, knowledge: Knowledge) -> tuple[list, Optional[str]]:
+def _claims_of(doc, knowledge: Knowledge) -> tuple[Article, Optional[str]]:
     try:
-        return extract_claims(doc, knowledge), None
+        return extract_article(doc, knowledge), None
     except Exception as exc:  # noqa: BLE001 - one article the extractor cannot take must not end the run
-        return [], f"could not be analysed ({exc.__class__.__name__}: {exc})"
+        empty = Article(source=doc.id, published=doc.published, main=None, claims=())
+        return empty, f"could not be analysed ({exc.__class__.__name__}: {exc})"
 
 
 def _chunk(items: int, jobs: int) -> int:
@@ -153,5 +164,5 @@ def _read_in_worker(path: str, *, max_bytes: int, language: Optional[str]) -> li
     return list(read_source(path, _WORKER_KNOWLEDGE, max_bytes=max_bytes, language=language))
 
 
-def _extract_in_worker(doc) -> tuple[list, Optional[str]]:
+def _extract_in_worker(doc) -> tuple[Article, Optional[str]]:
     return _claims_of(doc, _WORKER_KNOWLEDGE)

@@ -6,6 +6,8 @@ JSON path bypasses rich entirely; json.dumps escapes control characters.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import io
 import json
 import math
@@ -27,8 +29,10 @@ from claims.lexicon import Knowledge
 
 SCHEMA = "newsdiff/1"
 CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-VERDICT_STYLE = {"contradiction": "bold red", "tension": "bold yellow", "agreement": "bold green"}
-VERDICT_MARK = {"contradiction": "✗ CONTRADICTION", "tension": "~ TENSION", "agreement": "✓ AGREEMENT"}
+VERDICT_STYLE = {"contradiction": "bold red", "update": "bold cyan", "tension": "bold yellow",
+                 "agreement": "bold green"}
+VERDICT_MARK = {"contradiction": "✗ CONTRADICTION", "update": "↗ UPDATE", "tension": "~ TENSION",
+                "agreement": "✓ AGREEMENT"}
 Rendered = Union[str, list]
 
 
@@ -125,7 +129,10 @@ def figure_json(fig) -> dict:
 def event_json(event) -> Any:
     if event is None:
         return None
-    return {"type": event.type, "participants": list(event.participants), "date": event.date}
+    out = {"type": event.type, "participants": list(event.participants), "date": event.date}
+    if event.id is not None:
+        out.update({"id": event.id, "class": event.klass or event.type})
+    return out
 
 
 def claim_json(claim) -> dict:
@@ -133,17 +140,17 @@ def claim_json(claim) -> dict:
             "quote": claim.quote, "start": claim.start, "end": claim.end,
             "speaker": asdict(claim.speaker) if claim.speaker else None, "stance": claim.stance,
             "figures": [figure_json(f) for f in claim.figures], "event": event_json(claim.event),
-            "slot": claim.slot, "loose": claim.loose}
+            "slot": str(claim.slot) if claim.slot else None, "loose": claim.loose, "revision": claim.revision}
 
 
 def alignment_json(a) -> dict:
-    return {"id": a.id, "slot": a.slot, "event": event_json(a.event), "claims": list(a.claims),
+    return {"id": a.id, "slot": str(a.slot), "event": event_json(a.event), "claims": list(a.claims),
             "verdict": a.verdict, "reason": a.reason, "score": a.score,
             "conflicts": [list(pair) for pair in a.conflicts]}
 
 
 def _document(report, *, with_claims: bool, with_alignments: bool) -> dict:
-    counts = {d.id: report.claims_of(d.id) for d in report.documents} if with_claims else {}
+    counts = Counter(c.source for c in report.claims) if with_claims else {}
     out = {"schema": SCHEMA, "tool": {"name": "newsdiff", "version": claims.__version__},
            "sources": [source_json(d, counts.get(d.id) if with_claims else None) for d in report.documents]}
     if with_claims:
@@ -155,6 +162,7 @@ def _document(report, *, with_claims: bool, with_alignments: bool) -> dict:
         summary["claims"] = len(report.claims)
     if with_alignments:
         summary.update({"alignments": len(report.alignments), "contradictions": report.contradictions,
+                        "updates": sum(1 for a in report.alignments if a.verdict == "update"),
                         "tensions": sum(1 for a in report.alignments if a.verdict == "tension"),
                         "agreements": sum(1 for a in report.alignments if a.verdict == "agreement")})
     out["summary"] = summary
@@ -233,10 +241,11 @@ def compare_report(report, knowledge: Knowledge, fmt: str, *, show_all: bool = F
 
 
 def _summary_line(report) -> str:
-    tensions = sum(1 for a in report.alignments if a.verdict == "tension")
-    agreements = sum(1 for a in report.alignments if a.verdict == "agreement")
+    count = Counter(a.verdict for a in report.alignments)
+    updates = f"{count['update']} updates, " if count["update"] else ""
     return (f"{len(report.documents)} sources, {len(report.claims)} claims, {len(report.alignments)} alignments: "
-            f"{report.contradictions} contradictions, {tensions} tensions, {agreements} agreements")
+            f"{report.contradictions} contradictions, {updates}{count['tension']} tensions, "
+            f"{count['agreement']} agreements")
 
 
 def _written_names(claims) -> dict:
@@ -297,9 +306,8 @@ def _figures(claim) -> str:
     return "; ".join(describe_figure(f) for f in claim.figures)
 
 
-def _values(claim, slot: str) -> str:
-    kind = slot.rsplit("/", 1)[-1].split(":")[0]
-    figs = [f for f in claim.figures if f.kind == kind]
+def _values(claim, slot) -> str:
+    figs = [f for f in claim.figures if f.kind == slot.kind]
     text = "; ".join(describe_figure(f) for f in figs) if figs else claim.stance
     return text if claim.stance in ("asserted",) or not figs else f"{text} ({claim.stance})"
 

@@ -160,14 +160,14 @@ def test_unknown_language_code_exits_2(tmp_path):
 
 def test_one_article_the_extractor_fails_on_does_not_stop_the_run(tmp_path, monkeypatch):
     import claims.pipeline as pipeline
-    real = pipeline.extract_claims
+    real = pipeline.extract_article
 
     def flaky(doc, knowledge):
         if doc.id == "bad":
             raise RuntimeError("boom")
         return real(doc, knowledge)
 
-    monkeypatch.setattr(pipeline, "extract_claims", flaky)
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
     write(tmp_path, "bad.txt", AGREE_A)
     write(tmp_path, "good.txt", AGREE_B)
     result = CliRunner().invoke(main, ["claims", str(tmp_path), "--json"])

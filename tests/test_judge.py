@@ -1,10 +1,11 @@
 """Judgement: intervals, dates, places and stances, one rule per case."""
 import math
+from dataclasses import replace
 
 import pytest
 
-from claims.judge import compare_figures, judge_values
-from claims.model import Claim, Figure, Speaker
+from claims.judge import compare_figures, judge_candidate, judge_values
+from claims.model import Candidate, Claim, Event, Figure, Slot, Speaker
 
 MIN = 60
 
@@ -79,19 +80,84 @@ def test_same_voice_never_contradicts_itself(knowledge):
     assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "agreement"
 
 
-def test_two_speakers_in_one_source_pull_apart(knowledge):
+def test_two_speakers_in_one_source_contradict_each_other(knowledge):
+    """The ministry's 60 and the governor's 90 in one article: a contradiction between speakers."""
     a = claim("a#1", "a", duration(60), speaker=Speaker("x", "X", "X"))
     b = claim("a#2", "a", duration(90), speaker=Speaker("y", "Y", "Y"))
-    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "tension"
+    assert judge_values([(a, a.figures[0]), (b, b.figures[0])], knowledge).verdict == "contradiction"
 
 
-def test_a_source_with_two_values_never_contradicts_another(knowledge):
-    """An article giving 3 and 5 injured speaks of two events (or a dispute): no firm verdict against a third."""
+def test_one_article_against_another_is_compared_claim_by_claim(knowledge):
+    """An article giving 60 and 90 (two speakers) against a third saying 90: the 60 contradicts both."""
     a = claim("a#1", "a", duration(60), speaker=Speaker("x", "X", "X"))
     b = claim("a#2", "a", duration(90))
     c = claim("c#1", "c", duration(90))
     verdict = judge_values([(x, x.figures[0]) for x in (a, b, c)], knowledge)
-    assert verdict.verdict == "tension"
+    assert verdict.verdict == "contradiction"
+    assert {(p, q) for p, q, _ in verdict.conflicts} == {("a#1", "a#2"), ("a#1", "c#1")}
+
+
+def toll(cid, source, value, published=None, revision=None, hedge="exact"):
+    low, high = (value * 0.98, value * 1.02) if hedge == "exact" else (value, math.inf)
+    fig = Figure("count", value, low, high, hedge, "", f"{value} killed", 0, 1, counted="killed")
+    return replace(claim(cid, source, fig), published=published, revision=revision)
+
+
+KILLED = Slot("violent-incident", "count:killed")
+
+
+def test_a_later_higher_toll_is_an_update_not_a_contradiction(knowledge):
+    early, late = toll("a#1", "a", 9, "2026-05-03"), toll("b#1", "b", 26, "2026-05-04")
+    verdict = judge_values([(c, c.figures[0]) for c in (early, late)], knowledge, KILLED)
+    assert verdict.verdict == "update"
+    assert "9 killed (a, 2026-05-03) then 26 killed (b, 2026-05-04)" in verdict.reason
+
+
+def test_a_later_lower_toll_contradicts_unless_it_corrects(knowledge):
+    early, late = toll("a#1", "a", 15, "2026-05-03"), toll("b#1", "b", 13, "2026-05-10")
+    assert judge_values([(c, c.figures[0]) for c in (early, late)], knowledge, KILLED).verdict == "contradiction"
+    corrected = replace(late, revision="correction")
+    assert judge_values([(c, c.figures[0]) for c in (early, corrected)], knowledge, KILLED).verdict == "update"
+
+
+def test_two_tolls_of_one_day_contradict(knowledge):
+    a, b = toll("a#1", "a", 15, "2026-05-03"), toll("b#1", "b", 20, "2026-05-03")
+    assert judge_values([(c, c.figures[0]) for c in (a, b)], knowledge, KILLED).verdict == "contradiction"
+
+
+def test_a_toll_told_as_a_rise_updates_the_articles_own_lower_one(knowledge):
+    """"30 dead at first ... the toll rose to 40" in one article, undated: an update."""
+    a, b = toll("a#1", "a", 30), replace(toll("a#2", "a", 40, revision="rise"))
+    b = replace(b, speaker=None)
+    assert judge_values([(c, c.figures[0]) for c in (a, b)], knowledge, KILLED).verdict == "update"
+
+
+def test_a_rise_against_another_undated_source_is_a_tension(knowledge):
+    """"rose to 40" against another outlet's 30, neither dated: a later count or a rival one."""
+    a, b = toll("a#1", "a", 30), toll("b#1", "b", 40, revision="rise")
+    assert judge_values([(c, c.figures[0]) for c in (a, b)], knowledge, KILLED).verdict == "tension"
+    plain = replace(b, revision=None)
+    assert judge_values([(c, c.figures[0]) for c in (a, plain)], knowledge, KILLED).verdict == "contradiction"
+
+
+def test_a_duration_is_never_an_update(knowledge):
+    a = replace(claim("a#1", "a", duration(60)), published="2026-05-03")
+    b = replace(claim("b#1", "b", duration(150)), published="2026-05-04")
+    assert judge_values([(c, c.figures[0]) for c in (a, b)], knowledge, Slot("call", "duration")).verdict \
+        == "contradiction"
+
+
+def test_each_value_others_cannot_hold_with_is_one_contradiction(knowledge):
+    """15 against 20 and an update from 21 to 30 a week later: the update never shares a contradiction."""
+    a, b = toll("a#1", "a", 15, "2026-05-03"), toll("b#1", "b", 20, "2026-05-03")
+    c = toll("c#1", "c", 30, "2026-05-10")
+    cand = Candidate(slot=KILLED, event=Event("attack"), claims=(a, b, c),
+                     members=tuple((x, x.figures[0]) for x in (a, b, c)))
+    findings = judge_candidate(cand, knowledge)
+    verdicts = sorted((f.verdict, f.claims) for f in findings)
+    assert ("contradiction", ("a#1", "b#1")) in verdicts
+    assert ("update", ("a#1", "b#1", "c#1")) in verdicts
+    assert all(f.verdict in ("contradiction", "update") for f in findings)
 
 
 def test_reason_names_values_and_sources(knowledge):

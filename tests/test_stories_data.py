@@ -17,7 +17,7 @@ EXAMPLES = TESTS.parent / "examples"
 COMMON = TESTS.parent / "claims" / "lexicon" / "common.yaml"
 
 DIMENSIONS = {"duration", "date", "time", "place", "money", "percent", "occurrence"}  # occurrence: a report against its denial
-VERDICTS = ("contradictions", "tensions", "agreements")
+VERDICTS = ("contradictions", "updates", "tensions", "agreements")
 LANGUAGES = {"ar", "fa", "en", "tr", "ru"}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -71,7 +71,7 @@ def test_expected_yaml_has_the_contract_shape(story):
     assert isinstance(expected, dict)
     assert set(expected) <= {"story", *VERDICTS}, f"unknown keys {set(expected) - {'story', *VERDICTS}}"
     assert isinstance(expected.get("story"), str) and expected["story"].strip()
-    assert expected.get("contradictions"), "a story needs at least one contradiction"
+    assert expected.get("contradictions") or expected.get("updates"), "a story needs a contradiction or an update"
     assert expected.get("agreements"), "a story needs at least one agreement"
     assert isinstance(expected.get("tensions") or [], list)
 
@@ -85,7 +85,8 @@ def test_story_has_two_to_five_articles(story):
 def test_entry_names_a_known_slot(story, entry):
     event_type, _, dimension = entry["slot"].partition("/")
     common = _common()
-    assert event_type in common["event_types"], f"{event_type!r} is not in common.yaml event_types"
+    known = set(common["event_types"]) | set(common.get("event_classes", {}))
+    assert event_type in known, f"{event_type!r} is not in common.yaml event_types or event_classes"
     if dimension.startswith("count:"):
         assert dimension[len("count:"):] in common["count_kinds"], f"{dimension!r}: kind not in count_kinds"
     else:

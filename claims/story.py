@@ -1,0 +1,296 @@
+"""The story stage: which events of different articles are one happening.
+
+Extraction gives every figure the event of its clause, or the article's main event (its headline and
+lede) when the clause names none. Here those events meet across articles. Two events are one story
+event when their class matches (a blast, a bombing and an attack are one violent incident), they
+share a party or a place (a city counts for its country) and their days can overlap; a call needs
+the same parties on both sides, so the Trump–Zelensky call never joins the Trump–Putin one.
+Within one article, an event that names fewer parties than the article's main event of its class,
+and none outside it, is that main event. Merging is a union-find over (class, party) keys, swept
+in date order, so its cost grows with the number of events, not their square; a folder holding
+several stories keeps them apart because nothing joins their events.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .entities import place_ancestors, place_contains
+from .extract import event_class
+from .lexicon import Knowledge
+from .model import Article, Claim, Event, Slot
+
+BILATERAL_CLASSES = {"call"}  # the same parties, or another call: no place tells two calls apart
+FINE_PLACES = {"city", "province", "town", "district", "village"}  # below a country: tells events apart
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One event as one article tells it: the node the story stage joins."""
+
+    key: tuple  # (source, class, participants, days)
+    klass: str
+    anchors: frozenset  # countries (or the parties themselves) it involves
+    participants: frozenset
+    days: Optional[tuple]  # (first, last) day it can have happened on, None when nothing places it
+    towns: frozenset = frozenset()  # the places below a country it names: a strike on Kharkiv is not one on Odesa
+
+
+def tell_stories(articles: list[Article], knowledge: Knowledge) -> list[Claim]:
+    """Every claim with its event bound to a story event (`event.id`, `event.klass`) and its slot by class."""
+    era = _dt.timedelta(days=knowledge.setting("story_era_days", 7))
+    slack = _dt.timedelta(days=knowledge.setting("story_date_slack_days", 2))
+    occurrences: dict = {}
+    order: list = []
+    bound: list = []
+    for article in articles:
+        own = [(claim, _occurrence(article, claim.event, knowledge, era) if claim.event else None)
+               for claim in article.claims]
+        main = _dated_main(_occurrence(article, article.main, knowledge, era) if article.main else None, own)
+        if main is not None:
+            _note(occurrences, order, main)
+        for claim, occ in own:
+            if occ is not None:
+                occ = _as_main(occ, main)
+                _note(occurrences, order, occ)
+            bound.append((claim, occ))
+    parent = {key: key for key in order}
+    single = [k for k in order if len(occurrences[k].anchors) <= 1 or occurrences[k].klass in BILATERAL_CLASSES]
+    for group in _blocks(occurrences, single).values():
+        for part in _by_town(group, knowledge):
+            _merge_in_time(part, parent, slack)
+    _join_shared(occurrences, [k for k in order if k not in set(single)], parent, slack)
+    ids = _story_ids(order, parent)
+    return [_rebind(claim, occ, parent, ids) for claim, occ in bound]
+
+
+def _note(occurrences: dict, order: list, occ: Occurrence) -> None:
+    if occ.key not in occurrences:
+        occurrences[occ.key] = occ
+        order.append(occ.key)
+
+
+def _occurrence(article: Article, event: Event, knowledge: Knowledge, era: _dt.timedelta) -> Occurrence:
+    klass = event_class(event.type, knowledge)
+    ids = frozenset(event.participants)
+    days = _days(event.date, article.published, era)
+    return Occurrence(key=(article.source, klass, tuple(sorted(ids)), days or ()), klass=klass,
+                      anchors=frozenset(anchor_of(x, knowledge) for x in ids), participants=ids,
+                      days=days,
+                      towns=frozenset(x for x in ids if knowledge.places.get(x, {}).get("kind") in FINE_PLACES))
+
+
+def _dated_main(main: Optional[Occurrence], own: list) -> Optional[Occurrence]:
+    """The main event takes the first day the article gives an event of its class and parties, when the
+    article has no publication date to place it ("struck Van province on Tuesday 28 April")."""
+    if main is None or main.days:
+        return main
+    for _, occ in own:
+        if occ is not None and occ.klass == main.klass and occ.participants <= main.participants \
+                and occ.days and occ.days[0] == occ.days[1]:
+            return replace(main, days=occ.days)
+    return main
+
+
+def _as_main(occ: Occurrence, main: Optional[Occurrence]) -> Occurrence:
+    """An event of the main event's class that names no party outside it is the main event itself."""
+    if main is None or occ.klass != main.klass or not occ.participants <= main.participants:
+        return occ
+    if occ.days and main.days and not _overlap(occ.days, main.days, _dt.timedelta(0)):
+        return occ  # "the quake of 2004": another quake in the same place
+    if occ.days and not main.days and occ.days[0] != occ.days[1]:
+        return occ  # "the floods of 2022", in an article that gives no day of its own
+    return main
+
+
+def _one_day(days: tuple) -> bool:
+    return days[0] == days[1]
+
+
+def _days(date: Optional[str], published: Optional[str], era: _dt.timedelta) -> Optional[tuple]:
+    """The days an event can have happened on: its own date, else the days just before its report."""
+    own = iso_span(date)
+    if own:
+        return own
+    report = iso_span(published)
+    return (report[0] - era, report[1]) if report else None
+
+
+def iso_span(value) -> Optional[tuple]:
+    """The days a date string covers: a day, a month ("2022-02") or a year ("2011")."""
+    if not isinstance(value, str) or value.startswith("-"):
+        return None
+    try:
+        if len(value) == 10:
+            day = _dt.date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = _dt.date(int(value[:4]), int(value[5:7]), 1)
+            nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - _dt.timedelta(days=1)
+        if len(value) == 4:
+            return _dt.date(int(value), 1, 1), _dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def anchor_of(entity_id: str, knowledge: Knowledge) -> str:
+    """The country an entity or place belongs to, or the entity itself."""
+    country = knowledge.entities.get(entity_id, {}).get("country")
+    if country:
+        return country
+    if entity_id in knowledge.places:
+        for pid in [entity_id, *place_ancestors(knowledge, entity_id)]:
+            if knowledge.places.get(pid, {}).get("kind") == "country":
+                return pid
+    return entity_id
+
+
+def _blocks(occurrences: dict, order: list) -> dict:
+    """Occurrences that may be one event, by (class, what joins them): for a call its whole set of
+    parties; for anything else each country or party it names; an event naming nobody joins the
+    others of its class that name nobody."""
+    blocks: dict = {}
+    for key in order:
+        occ = occurrences[key]
+        if occ.klass in BILATERAL_CLASSES:
+            joins = [tuple(sorted(occ.anchors))] if len(occ.anchors) >= 2 else [("alone", key)]
+        else:
+            joins = sorted(occ.anchors) or [()]
+        for join in joins:
+            blocks.setdefault((occ.klass, join), []).append(occ)
+    return blocks
+
+
+def _join_shared(occurrences: dict, keys: list, parent: dict, slack: _dt.timedelta) -> None:
+    """An event naming several countries or parties joins the largest event of one of them that its days
+    allow, and never bridges two others ("the floods in Pakistan and Afghanistan" does not make the
+    Swat flood and the Nangarhar flood one). Those that find none join each other by a shared party."""
+    size: dict = {}
+    for key in occurrences:
+        root = _find(parent, key)
+        size[root] = size.get(root, 0) + 1
+    by_anchor: dict = {}
+    for key, occ in occurrences.items():
+        if len(occ.anchors) == 1 and occ.klass not in BILATERAL_CLASSES:
+            by_anchor.setdefault((occ.klass, next(iter(occ.anchors))), []).append(occ)
+    leftover = []
+    for key in keys:
+        occ = occurrences[key]
+        options = {_find(parent, o.key) for a in sorted(occ.anchors) for o in by_anchor.get((occ.klass, a), ())
+                   if not (o.days and occ.days) or _overlap(o.days, occ.days, slack)}
+        if options:
+            _union(parent, key, min(options, key=lambda r: (-size[r], r)))
+        else:
+            leftover.append(key)
+    _join_leftovers(occurrences, keys, leftover, parent, slack)
+
+
+def _join_leftovers(occurrences: dict, keys: list, leftover: list, parent: dict, slack: _dt.timedelta) -> None:
+    """Events naming several parties that no one-party event took: each joins the largest event met so far
+    that shares a party with it and whose days allow it, one only, so that none bridges two events."""
+    seen: dict = {}
+    for key in keys:
+        if key not in leftover:
+            occ = occurrences[key]
+            for a in occ.anchors:
+                seen.setdefault((occ.klass, a), []).append(occ)
+    size: dict = {}
+    for key in occurrences:
+        root = _find(parent, key)
+        size[root] = size.get(root, 0) + 1
+    for key in leftover:
+        occ = occurrences[key]
+        options = {_find(parent, o.key) for a in sorted(occ.anchors) for o in seen.get((occ.klass, a), ())
+                   if not (o.days and occ.days) or _overlap(o.days, occ.days, slack)}
+        if options:
+            root = min(options, key=lambda r: (-size[r], r))
+            size[root] = size.get(root, 0) + 1
+            _union(parent, key, root)
+        for a in occ.anchors:
+            seen.setdefault((occ.klass, a), []).append(occ)
+
+
+def _by_town(group: list, knowledge: Knowledge) -> list:
+    """One country, two towns: two events. Occurrences naming a town go together when one town holds
+    the other; those naming none join the largest cluster."""
+    clusters: list = []
+    unplaced = []
+    for occ in group:
+        if not occ.towns:
+            unplaced.append(occ)
+            continue
+        home = next((c for c in clusters if _same_place(c[0], occ.towns, knowledge)), None)
+        if home is None:
+            clusters.append((set(occ.towns), [occ]))
+        else:
+            home[0].update(occ.towns)
+            home[1].append(occ)
+    if not clusters:
+        return [group]
+    max(clusters, key=lambda c: len(c[1]))[1].extend(unplaced)
+    return [c[1] for c in clusters]
+
+
+def _same_place(ours: set, theirs: frozenset, knowledge: Knowledge) -> bool:
+    return any(place_contains(knowledge, a, b) or place_contains(knowledge, b, a) for a in ours for b in theirs)
+
+
+def _merge_in_time(group: list, parent: dict, slack: _dt.timedelta) -> None:
+    """Join the occurrences of one block whose days overlap; those placed nowhere in time join the
+    largest run of dated ones (or each other, when none is dated)."""
+    dated = sorted((o for o in group if o.days), key=lambda o: (o.days, o.key))
+    undated = [o for o in group if not o.days]
+    runs: list = []
+    high = None
+    for occ in dated:
+        if runs and occ.days[0] <= high + slack:
+            runs[-1].append(occ)
+            high = max(high, occ.days[1])
+        else:
+            runs.append([occ])
+            high = occ.days[1]
+    if runs:
+        max(runs, key=len).extend(undated)
+    elif undated:
+        runs.append(undated)
+    for run in runs:
+        for occ in run[1:]:
+            _union(parent, run[0].key, occ.key)
+
+
+def _find(parent: dict, key):
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent: dict, a, b) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)  # the smaller key leads: the result does not depend on order
+
+
+def _overlap(a: tuple, b: tuple, slack: _dt.timedelta) -> bool:
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _story_ids(order: list, parent: dict) -> dict:
+    """"e1", "e2", ... in the order each story event is first met: stable for the same input."""
+    ids: dict = {}
+    for key in order:
+        root = _find(parent, key)
+        if root not in ids:
+            ids[root] = f"e{len(ids) + 1}"
+    return ids
+
+
+def _rebind(claim: Claim, occ: Optional[Occurrence], parent: dict, ids: dict) -> Claim:
+    if occ is None:
+        return claim
+    event = replace(claim.event, id=ids[_find(parent, occ.key)], klass=occ.klass)
+    slot = Slot(occ.klass, claim.slot.quantity) if claim.slot else None
+    return replace(claim, event=event, slot=slot)
