@@ -21,6 +21,7 @@ from .model import Alignment, Candidate, Claim, Figure, Slot
 
 VERDICT_ORDER = {"contradiction": 0, "update": 1, "tension": 2, "agreement": 3}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TIMELINE_VALUES = 3  # distinct values of one toll in one article: it tells the toll's story over time
 TOLL_QUANTITIES = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}  # tolls that change
 COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
@@ -66,6 +67,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     revised = _revisions(members)
     revised.update(_value_days(members))
     said = _said_by_voice(members)
+    timelines = _timelines(members) if toll else set()
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
@@ -77,7 +79,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
             continue
         if night and _days_apart(group_a[0][1], group_b[0][1]) <= knowledge.setting("night_slack_days", 1):
             relation = "tension"  # "Friday night" and "Saturday": a harmful event told from either side of midnight
-        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said):
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines):
             conflicts.append((ca.id, cb.id, level))
     return conflicts
 
@@ -186,6 +188,15 @@ def _revisions(members: list) -> dict:
     return out
 
 
+def _timelines(members: list) -> set:
+    """Sources that tell a toll's story: three values or more for it ("5 ... dozens ... 296 ... rose to
+    820"). Their values follow one another; set against other sources they are a tension at most."""
+    values: dict = {}
+    for claim, fig in members:
+        values.setdefault(claim.source, set()).add(_signature(fig))
+    return {source for source, sigs in values.items() if len(sigs) >= TIMELINE_VALUES}
+
+
 def _said_by_voice(members: list) -> dict:
     """voice -> the values it gives: a voice that gives both values of a pair disagrees with no one on them."""
     said: dict = {}
@@ -195,7 +206,7 @@ def _said_by_voice(members: list) -> dict:
 
 
 def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: bool,
-           revised: Optional[dict] = None, said: Optional[dict] = None):
+           revised: Optional[dict] = None, said: Optional[dict] = None, timelines: frozenset = frozenset()):
     """Independent claim pairs across two conflicting values, the firmest first, a few of each level;
     and the updates one voice gives of its own count."""
     found = {"contradiction": 0, "tension": 0, "update": 0}
@@ -215,6 +226,8 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
             level = "tension" if soft else "contradiction"
             if toll and level == "contradiction":
                 level = _in_time(_revised(ca, fa, revised), fa, _revised(cb, fb, revised), fb) or level
+            if level == "contradiction" and (ca.source in timelines or cb.source in timelines):
+                level = "update" if ca.source == cb.source else "tension"
             if found[level] < MAX_PAIRS:
                 found[level] += 1
                 yield level, ca, cb

@@ -167,3 +167,15 @@ def test_reason_names_values_and_sources(knowledge):
     v = judge_values([(x, x.figures[0]) for x in (a, b, c)], knowledge)
     assert v.verdict == "contradiction"
     assert v.reason == "about 2.5 h (001) and 90 min (002) cannot both hold"
+
+
+def test_an_article_telling_a_tolls_story_updates_itself_and_pulls_against_others(knowledge):
+    """"5 dead at first, then 296, then 820": the article's values follow one another; against
+    another outlet's 632 they are a tension at most, never a contradiction."""
+    story = [toll(f"a#{n}", "a", v) for n, v in enumerate((5, 296, 820), 1)]
+    story = [replace(c, speaker=Speaker(f"s{n}", f"S{n}", f"S{n}")) for n, c in enumerate(story)]
+    other = toll("b#1", "b", 632)
+    verdicts = {f.verdict for f in judge_candidate(
+        Candidate(slot=KILLED, event=Event("earthquake"), claims=(*story, other),
+                  members=tuple((c, c.figures[0]) for c in (*story, other))), knowledge)}
+    assert verdicts == {"update", "tension"}
