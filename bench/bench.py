@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from claims.align import align_claims  # noqa: E402
 from claims.judge import judge_alignments  # noqa: E402
 from claims.lexicon import Knowledge  # noqa: E402
-from claims.pipeline import extract_documents, read_sources  # noqa: E402
+from claims.pipeline import extract_documents, link_articles, read_sources  # noqa: E402
+from claims.story import tell_stories  # noqa: E402
 
 DIGITS = re.compile(r"\d+")
 
@@ -65,15 +66,18 @@ def main() -> None:
         t0 = time.perf_counter()
         report = read_sources([str(folder)], knowledge, jobs=args.jobs)
         t1 = time.perf_counter()
-        claims = extract_documents(report.documents, knowledge, jobs=args.jobs)
+        articles = link_articles(extract_documents(report.documents, knowledge, jobs=args.jobs))
         t2 = time.perf_counter()
-        alignments = judge_alignments(align_claims(claims, knowledge), knowledge)
+        claims = tell_stories(articles, knowledge)
         t3 = time.perf_counter()
+        alignments = judge_alignments(align_claims(claims, knowledge), knowledge)
+        t4 = time.perf_counter()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     mb = size / 1e6
     print(f"corpus: {args.documents} documents, {mb:.1f} MB, jobs={args.jobs}")
-    for name, seconds in (("read", t1 - t0), ("extract", t2 - t1), ("align+judge", t3 - t2), ("total", t3 - t0)):
+    for name, seconds in (("read", t1 - t0), ("extract", t2 - t1), ("story", t3 - t2), ("align+judge", t4 - t3),
+                          ("total", t4 - t0)):
         print(f"{name:12s} {seconds:8.2f} s  {args.documents / seconds:9.1f} docs/s  {mb / seconds:7.2f} MB/s")
     print(f"claims: {len(claims)}  alignments: {len(alignments)}  "
           f"contradictions: {sum(a.verdict == 'contradiction' for a in alignments)}")

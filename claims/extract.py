@@ -36,6 +36,8 @@ HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20
 CLAUSE_MARKS = (",", "،", ";", "؛")  # characters between a verb of saying and the day it was said
+SCOPE_WORDS = 2  # words between a scope word and the event noun it narrows ("a broader 30-day ceasefire")
+SCOPED_KINDS = {"duration", "date", "time"}  # what a scope word narrows: how long and when part of an event was
 SOLE_EVENT_KINDS = {"money", "percent", "count"}  # a date beside a verb may date the verb, not the event
 ALONE_SLACK = 14  # characters besides a date that still leave it alone in its clause ("وأمس الثلاثاء")
 
@@ -198,7 +200,7 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                        stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
                        loose=event is not None and not tight)
         claims.append(replace(claim, revision=_revision(sent.cues, sent.span, figs),
-                              scope=_running_total(sent.cues, clause, figs)))
+                              scope=_scope(text, sent.cues, clause, figs, tuple(sent.mentions))))
     if not claims:
         event = _topic_event(text, sent, attribution, main)
         # who said something, a report or denial, or the outlet telling who did what: a claim without figures
@@ -260,12 +262,28 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple =
     return replace(fig, counted=best.value)
 
 
-def _running_total(cues: list[Cue], clause: tuple, figs: tuple) -> Optional[str]:
-    """"311 have died since the monsoon began": a toll of a whole period, set apart from the event's."""
+def _words_between(text: str, a, b) -> int:
+    low, high = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return len(text[low:high].split()) if low <= high else 0
+
+
+def _scope(text: str, cues: list[Cue], clause: tuple, figs: tuple, mentions: tuple = ()) -> Optional[str]:
+    """What narrows the figures to part of the event: a scope word of their clause ("the one-on-one
+    lasted three hours", "a broader ceasefire of 30 days"), or, for a toll, a running total of a period
+    ("311 have died since the monsoon began")."""
     if any(f.kind == "count" for f in figs) and \
             any(c.kind == "running_total" and clause[0] <= c.start < clause[1] for c in cues):
         return "running-total"
-    return None
+    if not any(f.kind in SCOPED_KINDS for f in figs):
+        return None  # "a $3 billion fund for energy projects": the scope word describes, it narrows no event
+    events = [c for c in cues if c.kind == "event"]
+    # "an energy ceasefire", "lasted three hours behind closed doors": the scope word stands by its event
+    # noun or its figure; the
+    # "Energy" of "the Deputy Energy Minister" does not
+    scopes = [c for c in cues if c.kind == "scope" and clause[0] <= c.start < clause[1]
+              and not any(m.start <= c.start < m.end for m in mentions)
+              and any(_words_between(text, c, e) <= SCOPE_WORDS for e in [*events, *figs])]
+    return min(scopes, key=lambda c: min(abs(c.start - f.start) for f in figs)).value if scopes and figs else None
 
 
 def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:

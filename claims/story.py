@@ -60,7 +60,9 @@ def tell_stories(articles: list[Article], knowledge: Knowledge) -> list[Claim]:
     for group in _blocks(occurrences, single).values():
         for part in _by_town(group, knowledge):
             _merge_in_time(part, parent, slack)
-    _join_shared(occurrences, [k for k in order if k not in set(single)], parent, slack)
+    alone = set(single)
+    _join_shared(occurrences, [k for k in order if k not in alone], parent, slack)
+    _join_unnamed(occurrences, order, parent, slack)
     ids = _story_ids(order, parent)
     return [_rebind(claim, occ, parent, ids) for claim, occ in bound]
 
@@ -167,50 +169,108 @@ def _blocks(occurrences: dict, order: list) -> dict:
 def _join_shared(occurrences: dict, keys: list, parent: dict, slack: _dt.timedelta) -> None:
     """An event naming several countries or parties joins the largest event of one of them that its days
     allow, and never bridges two others ("the floods in Pakistan and Afghanistan" does not make the
-    Swat flood and the Nangarhar flood one). Those that find none join each other by a shared party."""
-    size: dict = {}
-    for key in occurrences:
-        root = _find(parent, key)
-        size[root] = size.get(root, 0) + 1
-    by_anchor: dict = {}
-    for key, occ in occurrences.items():
-        if len(occ.anchors) == 1 and occ.klass not in BILATERAL_CLASSES:
-            by_anchor.setdefault((occ.klass, next(iter(occ.anchors))), []).append(occ)
+    Swat flood and the Nangarhar flood one). Those that find none join each other by a shared party.
+
+    Each party keeps a summary of the events it is in (their days and size), not a list of occurrences,
+    so that a thousand articles about one country cost a thousand look-ups, not a million."""
+    singles = [o for o in occurrences.values() if len(o.anchors) == 1 and o.klass not in BILATERAL_CLASSES]
+    sizes = _sizes(occurrences, parent)
+    index = _AnchorIndex(parent, sizes)
+    for occ in singles:
+        index.add(occ)
     leftover = []
     for key in keys:
         occ = occurrences[key]
-        options = {_find(parent, o.key) for a in sorted(occ.anchors) for o in by_anchor.get((occ.klass, a), ())
-                   if not (o.days and occ.days) or _overlap(o.days, occ.days, slack)}
-        if options:
-            _union(parent, key, min(options, key=lambda r: (-size[r], r)))
+        root = index.best(occ, slack)
+        if root is None:
+            leftover.append(occ)
         else:
-            leftover.append(key)
-    _join_leftovers(occurrences, keys, leftover, parent, slack)
-
-
-def _join_leftovers(occurrences: dict, keys: list, leftover: list, parent: dict, slack: _dt.timedelta) -> None:
-    """Events naming several parties that no one-party event took: each joins the largest event met so far
-    that shares a party with it and whose days allow it, one only, so that none bridges two events."""
-    seen: dict = {}
+            _join(parent, sizes, key, root)
+    multi = _AnchorIndex(parent, sizes)
+    waiting = {occ.key for occ in leftover}
     for key in keys:
-        if key not in leftover:
-            occ = occurrences[key]
-            for a in occ.anchors:
-                seen.setdefault((occ.klass, a), []).append(occ)
-    size: dict = {}
+        if key not in waiting:
+            multi.add(occurrences[key])
+    for occ in leftover:  # each joins the largest event met so far that shares a party, one only
+        root = multi.best(occ, slack)
+        if root is not None:
+            _join(parent, sizes, occ.key, root)
+        multi.add(occ)
+
+
+def _join(parent: dict, sizes: dict, key, root) -> None:
+    """Union that keeps the size of every story root up to date."""
+    a, b = _find(parent, key), _find(parent, root)
+    if a != b:
+        total = sizes.pop(a, 1) + sizes.pop(b, 1)
+        _union(parent, a, b)
+        sizes[_find(parent, a)] = total
+
+
+def _join_unnamed(occurrences: dict, order: list, parent: dict, slack: _dt.timedelta) -> None:
+    """"The talks lasted six hours", in an article that names no party: the talks of its days that
+    other articles name. They join the largest such event; for a call, only the one call of those days."""
+    sizes = _sizes(occurrences, parent)
+    spans: dict = {}  # (class, root) -> (first day, last day, undated)
+    for key in order:
+        occ = occurrences[key]
+        if occ.anchors:
+            root = _find(parent, key)
+            lo, hi, undated = spans.get((occ.klass, root), (None, None, False))
+            if occ.days:
+                lo = occ.days[0] if lo is None else min(lo, occ.days[0])
+                hi = occ.days[1] if hi is None else max(hi, occ.days[1])
+            spans[(occ.klass, root)] = (lo, hi, undated or not occ.days)
+    by_class: dict = {}
+    for (klass, root), span in spans.items():
+        by_class.setdefault(klass, []).append((root, span))
+    for key in order:
+        occ = occurrences[key]
+        if occ.anchors or _find(parent, key) != key:
+            continue
+        options = [root for root, (lo, hi, undated) in by_class.get(occ.klass, ())
+                   if not occ.days or undated or lo is None or _overlap((lo, hi), occ.days, slack)]
+        options = sorted({_find(parent, r) for r in options} - {key}, key=lambda r: (-sizes.get(r, 0), r))
+        if options and (occ.klass not in BILATERAL_CLASSES or len(options) == 1):
+            _union(parent, key, options[0])
+
+
+def _sizes(occurrences: dict, parent: dict) -> dict:
+    sizes: dict = {}
     for key in occurrences:
         root = _find(parent, key)
-        size[root] = size.get(root, 0) + 1
-    for key in leftover:
-        occ = occurrences[key]
-        options = {_find(parent, o.key) for a in sorted(occ.anchors) for o in seen.get((occ.klass, a), ())
-                   if not (o.days and occ.days) or _overlap(o.days, occ.days, slack)}
-        if options:
-            root = min(options, key=lambda r: (-size[r], r))
-            size[root] = size.get(root, 0) + 1
-            _union(parent, key, root)
-        for a in occ.anchors:
-            seen.setdefault((occ.klass, a), []).append(occ)
+        sizes[root] = sizes.get(root, 0) + 1
+    return sizes
+
+
+class _AnchorIndex:
+    """(class, party) -> {story root: (first day, last day, undated, size)} of the events it is in."""
+
+    def __init__(self, parent: dict, sizes: Optional[dict] = None):
+        self.parent = parent
+        self.sizes = sizes if sizes is not None else {}
+        self.events: dict = {}
+
+    def add(self, occ: Occurrence) -> None:
+        root = _find(self.parent, occ.key)
+        for anchor in occ.anchors:
+            events = self.events.setdefault((occ.klass, anchor), {})
+            lo, hi, undated, size = events.pop(root, (None, None, False, 0))
+            if occ.days:
+                lo = occ.days[0] if lo is None else min(lo, occ.days[0])
+                hi = occ.days[1] if hi is None else max(hi, occ.days[1])
+            events[root] = (lo, hi, undated or not occ.days, size + 1)
+
+    def best(self, occ: Occurrence, slack: _dt.timedelta):
+        """The largest event sharing a party with `occ` whose days allow it, or None."""
+        options: dict = {}
+        for anchor in sorted(occ.anchors):
+            for root, (lo, hi, undated, size) in self.events.get((occ.klass, anchor), {}).items():
+                if occ.days and not undated and not _overlap((lo, hi), occ.days, slack):
+                    continue
+                current = _find(self.parent, root)
+                options[current] = self.sizes.get(current, size)
+        return min(options, key=lambda r: (-options[r], r)) if options else None
 
 
 def _by_town(group: list, knowledge: Knowledge) -> list:

@@ -109,3 +109,16 @@ def test_two_unrelated_stories_in_one_folder_align_as_apart(knowledge, tmp_path)
     apart = set().union(*(_alignments(sorted(f.iterdir()), knowledge) for f in folders.values()))
     assert _alignments(every, knowledge) == apart
     assert any(slot.startswith("flood/") for slot, _, _ in apart) and any(s.startswith("meeting/") for s, _, _ in apart)
+
+
+@pytest.mark.parametrize("lang, text, scope", [
+    ("en", "The two leaders' one-on-one talks lasted nearly three hours.", "one_on_one"),
+    ("en", "The negotiations lasted almost three hours behind closed doors.", "one_on_one"),
+    ("en", "At least 311 people have died since the monsoon began on June 26.", "running-total"),
+    ("tr", "Ülkede haziran sonundan bu yana 300'den fazla kişi yaşamını yitirdi.", "running-total"),
+    ("en", "Iran's Deputy Energy Minister said the meeting lasted 90 minutes.", None),
+])
+def test_scope_words_set_part_of_an_event_apart(knowledge, lang, text, scope):
+    doc = Document(id="t", path="t", text=text, language=lang, published="2026-06-10", body=((0, len(text)),))
+    scoped = {c.scope for c in extract_article(doc, knowledge).claims if c.figures}
+    assert scoped == {scope}, scoped
