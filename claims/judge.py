@@ -21,7 +21,6 @@ from .model import Alignment, Candidate, Claim, Figure, Slot
 
 VERDICT_ORDER = {"contradiction": 0, "update": 1, "tension": 2, "agreement": 3}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-TIMELINE_VALUES = 3  # distinct values of one toll in one article: it tells the toll's story over time
 TOLL_QUANTITIES = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}  # tolls that change
 COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
@@ -67,7 +66,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     revised = _revisions(members)
     revised.update(_value_days(members))
     said = _said_by_voice(members)
-    timelines = _timelines(members) if toll else set()
+    timelines = _timelines(members, int(knowledge.setting("timeline_values", 3))) if toll else set()
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
@@ -188,13 +187,13 @@ def _revisions(members: list) -> dict:
     return out
 
 
-def _timelines(members: list) -> set:
+def _timelines(members: list, least: int) -> set:
     """Sources that tell a toll's story: three values or more for it ("5 ... dozens ... 296 ... rose to
     820"). Their values follow one another; set against other sources they are a tension at most."""
     values: dict = {}
     for claim, fig in members:
         values.setdefault(claim.source, set()).add(_signature(fig))
-    return {source for source, sigs in values.items() if len(sigs) >= TIMELINE_VALUES}
+    return {source for source, sigs in values.items() if len(sigs) >= least}
 
 
 def _said_by_voice(members: list) -> dict:
