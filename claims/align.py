@@ -13,7 +13,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .entities import place_ancestors, place_contains
+from .dates import iso_span
+from .entities import country_anchor, place_contains
 from .lexicon import Knowledge
 from .model import Candidate, Claim, Event, Slot
 from .normalize import fold
@@ -82,7 +83,7 @@ def _by_participants(block: list[Claim], slot: Slot, knowledge: Knowledge) -> li
             key = ("set", tuple(sorted(ids)))  # the same set of parties, or none at all
             root(key)
         else:
-            anchors = sorted({_anchor(x, knowledge) for x in ids})
+            anchors = sorted({country_anchor(x, knowledge) for x in ids})
             key = ("id", anchors[0])
             for other in anchors[1:]:
                 parent[root(("id", other))] = root(key)
@@ -125,18 +126,6 @@ def _same_place(ours: set, theirs: set, knowledge: Knowledge) -> bool:
     return any(place_contains(knowledge, a, b) or place_contains(knowledge, b, a) for a in ours for b in theirs)
 
 
-def _anchor(entity_id: str, knowledge: Knowledge) -> str:
-    """The country an entity or place belongs to, or the entity itself."""
-    country = knowledge.entities.get(entity_id, {}).get("country")
-    if country:
-        return country
-    if entity_id in knowledge.places:
-        for pid in [entity_id, *place_ancestors(knowledge, entity_id)]:
-            if knowledge.places.get(pid, {}).get("kind") == "country":
-                return pid
-    return entity_id
-
-
 def _split(members: list[Claim], slot: Slot, participants: tuple, knowledge: Knowledge) -> list[list[Claim]]:
     groups = _by_time(members, slot)
     if participants:
@@ -176,33 +165,14 @@ def _by_time(members: list[Claim], slot: Optional[Slot]) -> list[list[Claim]]:
 
 def _date_span(claim: Claim, slot: Optional[Slot]) -> Optional[tuple]:
     if slot is not None and slot.quantity == "date":
-        spans = [_iso_span(f.value) for f in claim.figures if f.kind == "date"]
+        spans = [iso_span(f.value) for f in claim.figures if f.kind == "date"]
         spans = [s for s in spans if s]
         return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
     if claim.event and claim.event.date:
-        return _iso_span(claim.event.date)
-    published = _iso_span(claim.published) if claim.published else None
+        return iso_span(claim.event.date)
+    published = iso_span(claim.published) if claim.published else None
     if published:
         return published[0] - _dt.timedelta(days=ERA_SLACK_DAYS), published[1]
-    return None
-
-
-def _iso_span(value) -> Optional[tuple]:
-    """The days a date string covers: a day, a month ("2022-02") or a year ("2011")."""
-    if not isinstance(value, str) or value.startswith("-"):
-        return None
-    try:
-        if len(value) == 10:
-            day = _dt.date.fromisoformat(value)
-            return day, day
-        if len(value) == 7:
-            first = _dt.date(int(value[:4]), int(value[5:7]), 1)
-            nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - _dt.timedelta(days=1)
-        if len(value) == 4:
-            return _dt.date(int(value), 1, 1), _dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
     return None
 
 
@@ -287,12 +257,12 @@ def _denial(event: Event, report: Claim, denial: Claim) -> Candidate:
 def _asserted_elsewhere(denial: Claim, candidates: list[Claim], knowledge: Knowledge) -> list[Claim]:
     """The first claim of each other source about the denied event."""
     exact = denial.event.type in BILATERAL_EVENTS
-    mine = {_anchor(x, knowledge) for x in denial.event.participants}
+    mine = {country_anchor(x, knowledge) for x in denial.event.participants}
     firsts: dict = {}
     for c in candidates:
         if c.source == denial.source or c.source in firsts:
             continue
-        theirs = {_anchor(x, knowledge) for x in c.event.participants}
+        theirs = {country_anchor(x, knowledge) for x in c.event.participants}
         same = (set(c.event.participants) == set(denial.event.participants)) if exact else bool(mine & theirs)
         if same and len(_by_time([denial, c], None)) == 1:
             firsts[c.source] = c

@@ -124,6 +124,25 @@ def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
     return figures
 
 
+def iso_span(value) -> tuple[dt.date, dt.date] | None:
+    """The days a date string covers: a day, a month ("2022-02") or a year ("2011"); None otherwise."""
+    if not isinstance(value, str) or value.startswith("-"):
+        return None
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = dt.date(int(value[:4]), int(value[5:7]), 1)
+            nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def to_weekday(iso: str) -> str:
     """The English weekday id of an ISO date ("2025-03-18" -> "tuesday")."""
     return WEEKDAY_KEYS[dt.date.fromisoformat(iso[:10]).weekday()]

@@ -147,6 +147,19 @@ def place_ancestors(knowledge: Knowledge, place_id: str) -> list[str]:
     return chain
 
 
+def country_anchor(entity_id: str, knowledge: Knowledge) -> str:
+    """The country an entity or place belongs to (a ministry its country, a city the country it lies
+    in), or the entity itself."""
+    country = knowledge.entities.get(entity_id, {}).get("country")
+    if country:
+        return country
+    if entity_id in knowledge.places:
+        for pid in [entity_id, *place_ancestors(knowledge, entity_id)]:
+            if knowledge.places.get(pid, {}).get("kind") == "country":
+                return pid
+    return entity_id
+
+
 def place_contains(knowledge: Knowledge, outer: str, inner: str) -> bool:
     """Whether place `inner` lies in place `outer` (a place contains itself)."""
     if inner not in knowledge.places or outer not in knowledge.places:

@@ -16,7 +16,8 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from .entities import place_ancestors, place_contains
+from .dates import iso_span
+from .entities import country_anchor, place_contains
 from .extract import event_class
 from .lexicon import Knowledge
 from .model import Article, Claim, Event, Slot
@@ -78,7 +79,7 @@ def _occurrence(article: Article, event: Event, knowledge: Knowledge, era: _dt.t
     ids = frozenset(event.participants)
     days = _days(event.date, article.published, era)
     return Occurrence(key=(article.source, klass, tuple(sorted(ids)), days or ()), klass=klass,
-                      anchors=frozenset(anchor_of(x, knowledge) for x in ids), participants=ids,
+                      anchors=frozenset(country_anchor(x, knowledge) for x in ids), participants=ids,
                       days=days,
                       towns=frozenset(x for x in ids if knowledge.places.get(x, {}).get("kind") in FINE_PLACES))
 
@@ -117,37 +118,6 @@ def _days(date: Optional[str], published: Optional[str], era: _dt.timedelta) -> 
         return own
     report = iso_span(published)
     return (report[0] - era, report[1]) if report else None
-
-
-def iso_span(value) -> Optional[tuple]:
-    """The days a date string covers: a day, a month ("2022-02") or a year ("2011")."""
-    if not isinstance(value, str) or value.startswith("-"):
-        return None
-    try:
-        if len(value) == 10:
-            day = _dt.date.fromisoformat(value)
-            return day, day
-        if len(value) == 7:
-            first = _dt.date(int(value[:4]), int(value[5:7]), 1)
-            nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - _dt.timedelta(days=1)
-        if len(value) == 4:
-            return _dt.date(int(value), 1, 1), _dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def anchor_of(entity_id: str, knowledge: Knowledge) -> str:
-    """The country an entity or place belongs to, or the entity itself."""
-    country = knowledge.entities.get(entity_id, {}).get("country")
-    if country:
-        return country
-    if entity_id in knowledge.places:
-        for pid in [entity_id, *place_ancestors(knowledge, entity_id)]:
-            if knowledge.places.get(pid, {}).get("kind") == "country":
-                return pid
-    return entity_id
 
 
 def _blocks(occurrences: dict, order: list) -> dict:
