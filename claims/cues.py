@@ -29,6 +29,7 @@ FLAT = {
     ("participants", "counterpart"): "counterpart",
     ("participants", "between"): "between",
     ("participants", "with"): "with",
+    ("participants", "from"): "from",
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
@@ -73,6 +74,7 @@ def _build_matcher(lex: dict, common: dict):
     morph = section(lex, "morphology")
     suffixes = [fold(s) for s in morph.get("suffixes", [])]
     construct = {fold(k): fold(v) for k, v in morph.get("construct", {}).items()}
+    heads = [fold(s) for s in morph.get("head_endings", []) if fold(s)]
     after = section(lex, "participants").get("order") == "after"
     event_after = section(lex, "participants").get("event_position") == "after"
     for path, kind in FLAT.items():
@@ -87,7 +89,7 @@ def _build_matcher(lex: dict, common: dict):
         for key, phrases in (section(lex, *path) or {}).items():
             for phrase in phrases:
                 value = same.get(key, key) if kind == "event" else key
-                for form in _noun_forms(fold(phrase), suffixes, construct):
+                for form in _noun_forms(fold(phrase), suffixes, construct, heads):
                     _add(table, form, (kind, value))
                     nouns.add(form)
     if not table:
@@ -108,13 +110,17 @@ def _build_matcher(lex: dict, common: dict):
     return re.compile(rf"(?<!\w){pre}(?:{core})(?!\w)"), table
 
 
-def _noun_forms(phrase: str, suffixes: list, construct: dict) -> list[str]:
-    """A noun and its construct forms before a suffix (مکالمه -> مکالمته, when ه -> ت)."""
+def _noun_forms(phrase: str, suffixes: list, construct: dict, heads: list = ()) -> list[str]:
+    """A noun and its construct forms before a suffix (مکالمه -> مکالمته, when ه -> ت); in a phrase of
+    several words, its first word with each head ending (گفتگویی تلفنی, اتصالا هاتفیا)."""
     forms = [phrase]
     last = phrase[-1:]
     if last in construct and " " not in phrase:
         stem = phrase[:-1] + construct[last]
         forms.extend(stem + s for s in suffixes if s)
+    head, space, rest = phrase.partition(" ")
+    if space:
+        forms.extend(f"{head}{ending} {rest}" for ending in heads)
     return forms
 
 

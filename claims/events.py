@@ -21,6 +21,7 @@ COORDINATION_GAP = 7  # chars between two coordinated names ("X و Y", "X and Y"
 OPENING_DATE_SLACK = 14  # words besides the date allowed in an opening clause ("وأمس الثلاثاء")
 MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
 WITH_KINDS = ("with", "between")
+FROM_GAP = 3  # chars between an event noun and the "from" that names its other side ("اتصالا هاتفيا من")
 POSTPOSITIONS = ("with_after", "between_after")
 PLACE_EVENT_WORDS = 1  # words between a place and an event noun after it that still let it locate the event
 NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
@@ -53,7 +54,9 @@ def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Gro
                 groups.append(Group(chain[0].start, cue.end, tuple(m.entity for m in chain),
                                     cue.value == "event_after"))
             continue
-        if cue.kind not in WITH_KINDS:
+        if cue.kind == "from" and not _follows_event(cue, cues):
+            continue
+        if cue.kind not in WITH_KINDS and cue.kind != "from":
             continue
         following = [m for m in mentions if 0 <= m.start - cue.end <= GROUP_REACH
                      and _plain_gap(text, cue.end, m.start, cues)]
@@ -62,6 +65,11 @@ def with_groups(text: str, cues: list[Cue], mentions: list[Mention]) -> list[Gro
         chain = _coordinated(text, following[0], mentions)
         groups.append(Group(cue.start, chain[-1].end, tuple(m.entity for m in chain), cue.value == "event_after"))
     return groups
+
+
+def _follows_event(cue: Cue, cues: list[Cue]) -> bool:
+    """"received a call from X": a "from" right after an event noun names a party of that event."""
+    return any(c.kind == "event" and 0 <= cue.start - c.end <= FROM_GAP for c in cues)
 
 
 def _plain_gap(text: str, start: int, end: int, cues: list[Cue]) -> bool:

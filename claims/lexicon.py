@@ -84,6 +84,7 @@ LANGUAGE_SCHEMA: dict = {
         "counterpart": LIST,  # "his counterpart": the other side's holder of the same office
         "between": LIST,
         "with": LIST,
+        "from": LIST,  # "received a call from X": names after it take part, only right after an event noun
         "order": STR,  # "after" when "with"/"between" follow the names they take (Turkish "X ile Y arasında")
         "event_position": STR,  # "after" when the event noun follows its "with" group (Persian)
     },
@@ -109,6 +110,7 @@ LANGUAGE_SCHEMA: dict = {
     "names": {
         "roles": LIST,  # role words a name follows or precedes ("spokesman", "المتحدث", "سخنگوی", "sözcüsü")
         "particles": LIST,  # lower-case words inside names ("bin", "al", "von", "аль")
+        "honorifics": LIST,  # words of address right before a name ("معالي", "السيد", "آقای", "Sayın")
         "function_words": LIST,  # words no name is made of: where an Arabic-script name stops
         "title_words": LIST,  # words of titles that are no names ("Foreign", "Affairs", "İçişleri"): names stop
         "follower_prefixes": LIST,  # a glued conjunction after a name ("ونائب": "and the deputy")
@@ -126,6 +128,7 @@ LANGUAGE_SCHEMA: dict = {
         "article": LIST,  # a definite article glued to a word ("ال")
         "suffixes": LIST,  # endings a noun may carry (plural, possessive, ezafe: "ها", "های", "ه")
         "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
+        "head_endings": LIST,  # endings the first word of a noun phrase takes ("گفتگویی تلفنی", "اتصالا هاتفيا")
         "name_endings": LIST,  # case endings a name takes ("Новороссийска", "Путину"): the name still matches
     },
     "titles": {

@@ -37,6 +37,7 @@ ROLE_REACH = 60  # characters from a role word to the name, across the body it s
 MAX_NAME_WORDS = 4
 ROLE_WORDS = 3  # modifiers a role phrase may take ("سخنگوی وزارت امور خارجه")
 ARABIC_NAME_WORDS = 3
+PARTY_OPENERS = ("with", "between", "from", "counterpart")  # cue kinds after which a name may stand
 SIMILAR_NAMES = 85  # rapidfuzz ratio of coarse skeletons above which two spellings are one person
 COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "F", "Z": "S", "$": "S",
                         "D": "T", "H": None, "'": None, "-": " "})
@@ -51,7 +52,7 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
     word is taken only as the surname of a longer name found in the same article ("Demirci said").
     """
     text = folded.original
-    words = _name_words(knowledge)
+    words = _name_words(knowledge, language)
     taken = sorted(taken + [(m.start, m.end) for m in [*mentions, *roles]])
     anchors = _anchors(text, mentions, cues, words) + [(r.start, r.end, "title") for r in roles]
     anchors.sort()
@@ -115,30 +116,43 @@ def _surnames(text: str, found: list[Mention], taken: list) -> list[Mention]:
     return out
 
 
-def _name_words(knowledge: Knowledge) -> dict:
-    """Role words, name particles and function words of every language, folded, in one place."""
+def _name_words(knowledge: Knowledge, language: Optional[str]) -> dict:
+    """Role words, name particles and titles of every language, folded, in one place; the function
+    words of the document's own language (Arabic "على" folds to Persian "علی", a first name), or of
+    every language when it has no lexicon."""
+    own = language in knowledge.languages
+
     def build():
-        out = {"roles": set(), "particles": set(), "function": set(), "followers": set()}
+        out = {"roles": set(), "particles": set(), "function": set(), "followers": set(), "honorifics": set()}
         for code in knowledge.languages:
             names = section(knowledge.language(code), "names")
             out["roles"].update(fold(w) for w in names.get("roles", []))
             out["particles"].update(fold(w) for w in names.get("particles", []))
+            out["honorifics"].update(fold(w) for w in names.get("honorifics", []))
+            out["function"].update(fold(w) for w in names.get("honorifics", []))
             out["followers"].update(fold(w) for w in names.get("followers", []))
-            out["function"].update(fold(w) for w in names.get("function_words", []))
+            if not own or code == language:
+                out["function"].update(fold(w) for w in names.get("function_words", []))
             out["function"].update(fold(w) for w in names.get("title_words", []))
             out["function"].update(fold(w) for w in section(knowledge.language(code), "numbers", "cardinals"))
         return out
-    return knowledge.cached(("name-words",), build)
+    return knowledge.cached(("name-words", language if own else None), build)
 
 
 def _anchors(text: str, mentions: list[Mention], cues: list[Cue], words: dict) -> list[tuple]:
     """Spans after which (or before which) a name may stand: roles, titles, "counterpart", verbs."""
-    roles = [(m.start(), m.end(), "role") for m in WORD.finditer(text) if fold(m.group()) in words["roles"]]
+    roles = []
+    for m in WORD.finditer(text):
+        word = fold(m.group())
+        if word in words["roles"]:
+            roles.append((m.start(), m.end(), "role"))
+        elif word.rstrip(".") in words["honorifics"] or word in words["honorifics"]:
+            roles.append((m.start(), m.end(), "title"))  # "معالي السيد سعيد الحارثي": as after a whole title
     spans = [(m.start, m.end, "title") for m in mentions if m.via == "title"]
     # a body after a role word ("spokesman for the foreign ministry", "المتحدث باسم الخارجية") ends in a title
     spans += [(m.start, m.end, "title") for m in mentions if m.kind not in ("person", "place") and
               any(0 <= m.start - r_end <= ROLE_BODY for _, r_end, _ in roles)]
-    spans += [(c.start, c.end, c.kind) for c in cues if c.kind in ("counterpart", "with", "between", "say",
+    spans += [(c.start, c.end, c.kind) for c in cues if c.kind in ("counterpart", "with", "between", "from", "say",
                                                                       "deny", "according_to")]
     return sorted(spans + roles)
 
@@ -152,7 +166,7 @@ def _candidates(text: str, words: dict, taken: list) -> list[tuple[int, int]]:
         folded = fold(token)
         joined = bool(run) and text[run[-1][1]:m.start()].strip() == ""
         if _overlaps(m.start(), m.end(), taken) or folded in words["roles"] or folded in words["function"]:
-            out.extend(_pieces(run, text))
+            out.extend(_pieces(run, text, words))
             run = []
             continue
         particle = folded in words["particles"] or folded.split("-", 1)[0] in words["particles"]  # al-Harthy
@@ -160,20 +174,33 @@ def _candidates(text: str, words: dict, taken: list) -> list[tuple[int, int]]:
         if name_like and (joined or not run):
             run.append((m.start(), m.end()))
         else:
-            out.extend(_pieces(run, text))
+            out.extend(_pieces(run, text, words))
             run = [(m.start(), m.end())] if name_like else []
-    out.extend(_pieces(run, text))
+    out.extend(_pieces(run, text, words))
     return out
 
 
-def _pieces(run: list, text: str) -> list[tuple[int, int]]:
+def _pieces(run: list, text: str, words: dict) -> list[tuple[int, int]]:
     if not run:
         return []
     arabic = ARABIC_SCRIPT.match(text[run[0][0]])
-    limit = ARABIC_NAME_WORDS if arabic else MAX_NAME_WORDS
     if arabic:  # a run of Arabic-script content words: the name is at its edges, anchored later
-        return [(run[0][0], run[min(len(run), limit) - 1][1]), (run[max(0, len(run) - limit)][0], run[-1][1])]
-    return [(run[0][0], run[-1][1])] if len(run) <= limit else []
+        return [(run[0][0], run[_reach(run, text, words, range(len(run)))][1]),
+                (run[_reach(run, text, words, range(len(run) - 1, -1, -1))][0], run[-1][1])]
+    return [(run[0][0], run[-1][1])] if len(run) <= MAX_NAME_WORDS else []
+
+
+def _reach(run: list, text: str, words: dict, order: range) -> int:
+    """The index in `run` where a name of ARABIC_NAME_WORDS words ends, walking in `order`; particles
+    ("بن", "آل") do not count ("سعيد بن ناصر الحارثي" is three words and a particle)."""
+    count, last = 0, order[0]
+    for i in order:
+        if fold(text[run[i][0]:run[i][1]]) not in words["particles"]:
+            count += 1
+        last = i
+        if count == ARABIC_NAME_WORDS:
+            break
+    return last
 
 
 def _overlaps(start: int, end: int, spans: list) -> bool:
@@ -195,6 +222,9 @@ def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
     """
     low = bisect_right(anchors, (start - ROLE_REACH - MAX_SPAN,))
     high = bisect_right(anchors, (end + NAME_GAP + 2, float("inf")))
+    # "با سعید الحارثی، وزیر خارجه عمان": a name between "with" and its role stands where a name opens
+    opens = any(kind in PARTY_OPENERS and 0 <= start - a_end <= NAME_GAP and text[a_end:start].strip() == ""
+                for a_start, a_end, kind in anchors[low:high]) or _opens_sentence(text, start)
     for a_start, a_end, kind in anchors[low:high]:
         gap_after = start - a_end
         if 0 <= gap_after <= NAME_GAP and text[a_end:start].strip(" ,،") == "":
@@ -205,7 +235,7 @@ def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
             if _capitalised(text[start:end]):
                 return True
         if kind in ("role", "title") and 0 <= a_start - end <= NAME_GAP + 1 and \
-                text[end:a_start].strip() in (",", "،") and _opens_sentence(text, start):
+                text[end:a_start].strip() in (",", "،") and opens:
             return True
         if kind in ("say", "deny") and 0 <= a_start - end <= NAME_GAP and not ARABIC_SCRIPT.match(text[start]):
             return True
@@ -214,6 +244,8 @@ def _anchored(start: int, end: int, anchors: list, text: str) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     """"Hemin Rashid, the spokesman, said": a name before its role opens the sentence."""
+    if not text[text.rfind("\n", 0, start) + 1:start].strip():
+        return True  # the first words of a line: after a headline, which has no full stop
     before = text[max(0, start - 12):start].rstrip()
     return not before or before[-1] in ".!?؟:\n«\"“" or before.split()[-1] in ("و", "اما", "ولی", "But", "And")
 

@@ -23,6 +23,7 @@ from .lexicon import Knowledge
 from .model import Article, Claim, Event, Slot
 
 BILATERAL_CLASSES = {"call"}  # the same parties, or another call: no place tells two calls apart
+CALL_CANDIDATES = 64  # calls looked at per party: a leader's calls of a month, not of a corpus
 FINE_PLACES = {"city", "province", "town", "district", "village"}  # below a country: tells events apart
 
 
@@ -63,6 +64,7 @@ def tell_stories(articles: list[Article], knowledge: Knowledge) -> list[Claim]:
             _merge_in_time(part, parent, slack)
     alone = set(single)
     _join_shared(occurrences, [k for k in order if k not in alone], parent, slack)
+    _join_calls_by_party(occurrences, order, parent, knowledge)
     _join_unnamed(occurrences, order, parent, slack)
     ids = _story_ids(order, parent)
     return [_rebind(claim, occ, parent, ids) for claim, occ in bound]
@@ -175,6 +177,41 @@ def _join(parent: dict, sizes: dict, key, root) -> None:
         total = sizes.pop(a, 1) + sizes.pop(b, 1)
         _union(parent, a, b)
         sizes[_find(parent, a)] = total
+
+
+def _join_calls_by_party(occurrences: dict, order: list, parent: dict,
+                         knowledge: Knowledge) -> None:
+    """A call that one outlet tells with a party the others name otherwise ("Tavakoli and Oman's
+    minister", "Tavakoli and al-Harthy"): it joins the one call of its day that shares a party with it
+    and whose other party may be the same, a person no lexicon places against a country. Two known
+    countries on the other side (Russia, Ukraine) are two calls; candidates that cannot be one call
+    between themselves leave it alone."""
+    calls = [occurrences[k] for k in order if occurrences[k].klass in BILATERAL_CLASSES and occurrences[k].anchors]
+    by_anchor: dict = {}
+    for occ in calls:
+        for anchor in occ.anchors:
+            by_anchor.setdefault(anchor, []).append(occ)
+    for occ in calls:
+        options = {}
+        for anchor in sorted(occ.anchors):
+            for other in by_anchor[anchor][:CALL_CANDIDATES]:
+                root = _find(parent, other.key)
+                if root != _find(parent, occ.key) and _same_call(occ, other, knowledge):
+                    options[root] = other
+        found = list(options.values())
+        if all(_same_call(x, y, knowledge) for i, x in enumerate(found) for y in found[i + 1:]):
+            for root in options:  # "Tavakoli spoke on Sunday": the one call of that day, however told
+                _union(parent, occ.key, root)
+
+
+def _same_call(a: Occurrence, b: Occurrence, knowledge: Knowledge) -> bool:
+    """Calls with a party in common, on the same day, whose other parties do not name two different
+    countries or known people."""
+    if not a.days or not b.days or a.days != b.days or not _one_day(a.days) or not a.anchors & b.anchors:
+        return False  # a call told only as "this week" could be either of the week's calls
+    rest_a, rest_b = a.anchors - b.anchors, b.anchors - a.anchors
+    known = lambda anchors: {x for x in anchors if x in knowledge.places or x in knowledge.entities}
+    return not (known(rest_a) and known(rest_b))
 
 
 def _join_unnamed(occurrences: dict, order: list, parent: dict, slack: _dt.timedelta) -> None:
