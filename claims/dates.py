@@ -110,15 +110,28 @@ class DateIndex:
 # ---------------------------------------------------------------- public API
 
 def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
-               published: str | None = None) -> list[Figure]:
-    """Dates (kind "date") and times of day (kind "time") in text order, spans in the original text."""
+               published: str | None = None, placed: str | None = None) -> list[Figure]:
+    """Dates (kind "date") and times of day (kind "time") in text order, spans in the original text.
+
+    `placed`: for a page without a publication date, the last day its story's dated pages were published.
+    Its weekdays and yearless dates count back from the day after (the page may be a day later); its
+    "today" and "yesterday" stay unresolved, since no day says when it was written."""
     index = date_index(knowledge, language)
     tokens = _tokens(folded.view, index)
     pieces = _merge(_Reader(folded, tokens, index).pieces(), folded.view)
     pub = _iso_date(parse_published_value(published)) if published else None
+    if pub is None and placed:
+        around = _iso_date(parse_published_value(placed))
+        placed_day = around + dt.timedelta(days=1) if around else None
+    else:
+        placed_day = None
     figures = []
     for piece in pieces:
-        figure = _figure(piece, folded, pub)
+        if placed_day is not None and (not piece.relative or piece.weekday):
+            piece = replace(piece, relative=None) if piece.relative else piece  # "الأحد" of "اليوم الأحد"
+            figure = _figure(piece, folded, placed_day)
+        else:
+            figure = _figure(piece, folded, pub)
         if figure is not None:
             figures.append(figure)
     return figures

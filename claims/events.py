@@ -23,6 +23,7 @@ MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
 WITH_KINDS = ("with", "between")
 FROM_GAP = 3  # chars between an event noun and the "from" that names its other side ("اتصالا هاتفيا من")
 POSTPOSITIONS = ("with_after", "between_after")
+DEMONSTRATIVE_GAP = 2  # characters between "this" and its noun: a space, or none when glued
 PLACE_EVENT_WORDS = 1  # words between a place and an event noun after it that still let it locate the event
 NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
 
@@ -128,6 +129,9 @@ def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int
     """
     events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]
               and not _blocked(fig, c, others)]
+    if fig.kind == "place":
+        back = {c.end for c in cues if c.kind == "demonstrative"}
+        events = [c for c in events if not any(c.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))]
     if fig.kind == "place" and not places_lead and text is not None:
         events = [c for c in events if c.end <= fig.start or
                   (c.start >= fig.end and len(text[fig.end:c.start].split()) <= PLACE_EVENT_WORDS)]

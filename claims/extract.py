@@ -27,6 +27,7 @@ QUOTE_REACH = 60  # how far before a figure the words that carry it may start (t
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
 DATELINE_REACH = 30  # characters from the place that opens a dateline to the dash that closes it
 SUBSET_REACH = 12  # characters between "including" and the count it introduces
+PARTITIVE_GAP = 2  # characters around "of the" in "nine of the wounded": only the spaces
 COUNTED_REACH = 40
 TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
@@ -58,26 +59,32 @@ def extract_claims(doc: Document, knowledge: Knowledge) -> list[Claim]:
     return list(extract_article(doc, knowledge).claims)
 
 
-def extract_article(doc: Document, knowledge: Knowledge) -> Article:
-    """One article's claims and its main event: what its headline and lede are about."""
-    sentences = analyse(doc, knowledge)
+def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -> Article:
+    """One article's claims and its main event: what its headline and lede are about. `placed` is the
+    day the story places a page without a publication date at: its weekdays and yearless dates count from it."""
+    sentences = analyse(doc, knowledge, placed)
     main = main_event(doc.text, sentences)
     where = article_location(sentences, knowledge)
     topic = headline_event(sentences, where)
     article = _article_event(topic, main, sentences)
     claims: list[Claim] = []
     last: Optional[Speaker] = None
-    for sent in sentences:
+    nearby: Optional[Event] = None
+    for n, sent in enumerate(sentences):
+        if n and "\n" in doc.text[sentences[n - 1].span[1]:sent.span[0]]:
+            nearby = None  # a new paragraph: the last one's event no longer reaches
         objects = {m.start for g in with_groups(doc.text, sent.cues, sent.mentions)
                    for m in sent.mentions if g.start <= m.start < g.end}
         attribution = attribute(doc.text, sent.span, sent.cues, sent.mentions, objects, last)
         if attribution.speaker is not None:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims),
-                                      article):
+                                      article, nearby):
             claims.append(claim)
+        nearby = _harm_told(sent, where, knowledge) or nearby
     claims = _link_denials(claims, sentences, topic, main)
-    return Article(source=doc.id, published=doc.published, main=article, claims=tuple(claims))
+    return Article(source=doc.id, published=doc.published, main=article, claims=tuple(claims),
+                   placed=None if doc.published else placed)
 
 
 def _article_event(topic: Optional[Event], main: Optional[Event], sentences: list[Sentence]) -> Optional[Event]:
@@ -90,11 +97,11 @@ def _article_event(topic: Optional[Event], main: Optional[Event], sentences: lis
     return Event(type=topic.type, participants=tuple(sorted(ids)))
 
 
-def analyse(doc: Document, knowledge: Knowledge) -> list[Sentence]:
+def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -> list[Sentence]:
     """Find dates, figures, entities and cues once, and share them out to the body's sentences."""
     folded = fold_text(doc.text)
     language = doc.language
-    found_dates = dates.find_dates(folded, language, knowledge, published=doc.published)
+    found_dates = dates.find_dates(folded, language, knowledge, published=doc.published, placed=placed)
     skip = [(f.start, f.end) for f in found_dates]
     numbers = figures.find_figures(folded, language, knowledge, skip=skip)
     mentions = entities.find_mentions(folded, language, knowledge)
@@ -158,7 +165,7 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
-                     numbered: int, article: Optional[Event] = None) -> list[Claim]:
+                     numbered: int, article: Optional[Event] = None, nearby: Optional[Event] = None) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
     places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
@@ -170,8 +177,7 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
             continue
         if cue is None and _headline_toll(fig, sent, topic, harmful):
             # "More than 25,000 people have been displaced": the toll of the disaster the article is about
-            event = Event(type=topic.type, participants=tuple(sorted(sentence_countries(sent, knowledge)
-                                                                     or set(topic.participants))))
+            event = Event(type=topic.type, participants=_toll_parties(sent, topic, knowledge))
             groups.setdefault((event, _slot(event, fig), True), []).append((fig, cue, clause))
             continue
         if cue is not None:
@@ -186,6 +192,9 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
         elif _measures_main_event(fig, sent, article, knowledge):
             # "At least 31 were killed", "they spoke for two hours": the clause names no event, the article does
             event, tight = article, True
+        elif nearby is not None and _measures_main_event(fig, sent, nearby, knowledge):
+            # "The dam gave way and the flood swept the villages. Twelve people died.": the paragraph's event
+            event, tight = nearby, True
         groups.setdefault((event, _slot(event, fig), tight), []).append((fig, cue, clause))
     speaker_kind = _kind_of(attribution.speaker, knowledge)
     # "не менее", "no fewer than", "ما لا يقل عن": a negation inside a hedge negates nothing
@@ -296,6 +305,17 @@ def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:
                else min(abs(f.start - c.end) for f in figs)).value
 
 
+def _harm_told(sent: Sentence, where: Optional[str], knowledge: Knowledge) -> Optional[Event]:
+    """The first event that claims victims a sentence names, placed in the sentence's countries: what a
+    toll in the next sentences of the paragraph counts when their clause names no event."""
+    harmful = set(knowledge.common.get("toll_events", []))
+    cue = next((c for c in sent.cues if c.kind == "event" and c.value in harmful), None)
+    if cue is None:
+        return None
+    places = sentence_countries(sent, knowledge) or ({where} if where else set())
+    return Event(type=cue.value, participants=tuple(sorted(places)))
+
+
 def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], knowledge: Knowledge) -> bool:
     """A figure whose sentence names no event measures the article's main event, when that event's class
     takes such a quantity (a toll for a bombing, a length for a call) and no other date places it elsewhere."""
@@ -320,6 +340,16 @@ def _headline_toll(fig: Figure, sent: Sentence, topic: Optional[Event], harmful:
     return (topic is not None and topic.type in harmful and fig.kind == "count" and fig.counted in TOLL_KINDS
             and not any(c.kind == "event" for c in sent.cues)
             and not any(f.kind == "date" and f.precision not in RECENT_PRECISIONS for f in sent.figures))
+
+
+def _toll_parties(sent: Sentence, topic: Event, knowledge: Knowledge) -> tuple:
+    """Where a toll of the headline's disaster falls: the countries of its sentence that the headline
+    names ("in Afghanistan, 20 died" of floods in two countries), else the headline's own; a country
+    the headline does not name ("a London-based monitor put the toll at 26") is not the disaster's."""
+    here = sentence_countries(sent, knowledge)
+    own = set(topic.participants)
+    shared = {c for c in here if c in own or c in {entities.country_anchor(x, knowledge) for x in own}}
+    return tuple(sorted(shared or own or here))
 
 
 def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set,
@@ -485,8 +515,19 @@ def _topic_event(text: str, sent: Sentence, attribution: Attribution, main: Opti
 def _is_subset(fig: Figure, cues: list[Cue]) -> bool:
     """"including a child", "بينهم طفل": a count inside a larger toll; "up from $6 billion": an earlier
     value the claim is measured against. Neither is the claim."""
-    return any(0 <= fig.start - c.end <= SUBSET_REACH and
-               (c.kind == "baseline" or (c.kind == "subset" and fig.kind == "count")) for c in cues)
+    if any(0 <= fig.start - c.end <= SUBSET_REACH and
+           (c.kind == "baseline" or (c.kind == "subset" and fig.kind == "count")) for c in cues):
+        return True
+    return fig.kind == "count" and _part_of_toll(fig, cues)
+
+
+def _part_of_toll(fig: Figure, cues: list[Cue]) -> bool:
+    """"nine of the wounded", "۹ نفر از مجروحان", "15 of the victims": a part of a toll named right after."""
+    for c in cues:
+        if c.kind == "partitive" and 0 <= c.start - fig.end <= PARTITIVE_GAP:
+            return any(k.kind == "counted" and k.value in TOLL_KINDS and 0 <= k.start - c.end <= PARTITIVE_GAP
+                       for k in cues)
+    return False
 
 
 def _slot(event: Optional[Event], fig: Figure) -> Optional[Slot]:
@@ -523,7 +564,7 @@ def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribut
     names = tuple(sorted((i, unknown[i]) for i in {*(event.participants if event else ()),
                                                     *((attribution.speaker.id,) if attribution.speaker else ())}
                          if i in unknown))
-    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published, names=names,
+    return Claim(id=f"{doc.id}#{n}", source=doc.id, language=doc.language or "und", published=doc.published, published_time=doc.published_time, names=names,
                  text=doc.text[sent.span[0]:sent.span[1]], quote=doc.text[start:end], start=start, end=end,
                  speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot, loose=loose)
 

@@ -26,6 +26,7 @@ COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
 SOFT_HEDGES = {"about", "nearly"}
 MAX_PAIRS = 20  # example claim pairs kept per pair of conflicting values
+LATE = "24:00"  # the hour of a report whose page gives none: it counts as late in its day
 MAX_MEMBERS = 200  # claims of one value looked at for those examples
 
 
@@ -67,6 +68,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     revised.update(_value_days(members))
     said = _said_by_voice(members)
     timelines = _timelines(members, int(knowledge.setting("timeline_values", 3))) if toll else set()
+    gap = float(knowledge.setting("update_gap_hours", 3))
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
@@ -75,10 +77,12 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
         group_a, group_b = by_value[value_a], by_value[value_b]
         relation = compare_figures(group_a[0][1], group_b[0][1], knowledge)
         if relation == "agree":
+            if toll:  # "at least 12" in the morning, 23 by the afternoon: the toll rose, though both hold
+                conflicts.extend((ca.id, cb.id, "update") for ca, cb in _bound_updates(group_a, group_b, revised, gap))
             continue
         if night and _days_apart(group_a[0][1], group_b[0][1]) <= knowledge.setting("night_slack_days", 1):
             relation = "tension"  # "Friday night" and "Saturday": a harmful event told from either side of midnight
-        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines):
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines, gap):
             conflicts.append((ca.id, cb.id, level))
     return conflicts
 
@@ -164,15 +168,17 @@ def _days_apart(a: Figure, b: Figure) -> float:
 
 
 def _value_days(members: list) -> dict:
-    """("day", value) -> the first day any source reported that value: an undated page giving the same
-    count as a dated one reported it no later than the story's window says."""
+    """("day", value) -> when any source first reported that value, as (day, hour): an undated page
+    giving the same count as a dated one reported it no later than the story's window says, and a
+    count repeated the next day was told when first told."""
     out: dict = {}
     for claim, fig in members:
         day = iso_day(claim.published)
         key = ("day", fig.kind, str(fig.value), fig.hedge)
-        if day and (key not in out or day < out[key]):
-            out[key] = day
-    return {k: v.isoformat() for k, v in out.items()}
+        moment = (day.isoformat(), claim.published_time or LATE) if day else None
+        if moment and (key not in out or moment < out[key]):
+            out[key] = moment
+    return out
 
 
 def _revisions(members: list) -> dict:
@@ -205,7 +211,8 @@ def _said_by_voice(members: list) -> dict:
 
 
 def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: bool,
-           revised: Optional[dict] = None, said: Optional[dict] = None, timelines: frozenset = frozenset()):
+           revised: Optional[dict] = None, said: Optional[dict] = None, timelines: frozenset = frozenset(),
+           gap: float = math.inf):
     """Independent claim pairs across two conflicting values, the firmest first, a few of each level;
     and the updates one voice gives of its own count."""
     found = {"contradiction": 0, "tension": 0, "update": 0}
@@ -214,7 +221,7 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
             if not _independent(ca, cb):
                 # one voice telling its own count rise ("296 at first ... rose to 820") updates itself
                 if toll and relation == "conflict" and found["update"] < MAX_PAIRS and \
-                        _in_time(_revised(ca, fa, revised), fa, _revised(cb, fb, revised), fb) == "update":
+                        _in_story_time(ca, fa, cb, fb, revised, gap) == "update":
                     found["update"] += 1
                     yield "update", ca, cb
                 continue
@@ -224,7 +231,7 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
                 or lasting or both
             level = "tension" if soft else "contradiction"
             if toll and level == "contradiction":
-                level = _in_time(_revised(ca, fa, revised), fa, _revised(cb, fb, revised), fb) or level
+                level = _in_story_time(ca, fa, cb, fb, revised, gap) or level
             if level == "contradiction" and (ca.source in timelines or cb.source in timelines):
                 level = "update" if ca.source == cb.source else "tension"
             if found[level] < MAX_PAIRS:
@@ -234,18 +241,46 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
                 return
 
 
-def _revised(claim: Claim, fig: Figure, revised: Optional[dict]) -> Claim:
-    """The claim as the story places it in time: its value's revision word and first reported day."""
+def _bound_updates(group_a: list, group_b: list, revised: dict, gap: float):
+    """Pairs where an earlier toll given as a floor ("at least 12") is followed by a higher count."""
+    (low_group, high_group) = sorted((group_a, group_b), key=lambda g: _bounds(g[0][1])[0])
+    floor, higher = low_group[0][1], high_group[0][1]
+    if floor.hedge not in ("at_least", "more_than") or not _bounds(floor)[0] < _bounds(higher)[0]:
+        return
+    found = 0
+    for ca, fa in low_group[:MAX_MEMBERS]:
+        for cb, fb in high_group[:MAX_MEMBERS]:
+            if found < MAX_PAIRS and _in_story_time(ca, fa, cb, fb, revised, gap) == "update":
+                found += 1
+                yield ca, cb
+
+
+def _in_story_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, revised: Optional[dict], gap: float) -> Optional[str]:
+    """_in_time for two claims as the story places them: the higher count counts from when any source
+    first told it (a rival count repeated the next day was already there when the lower one was told);
+    the lower one stands when its own page tells it, since repeating a count says it still holds."""
+    higher = _bounds(fb)[0] > _bounds(fa)[0]
+    return _in_time(_revised(ca, fa, revised, earliest=not higher), fa,
+                    _revised(cb, fb, revised, earliest=higher), fb, gap)
+
+
+def _revised(claim: Claim, fig: Figure, revised: Optional[dict], earliest: bool = False) -> Claim:
+    """The claim as the story places it in time: its value's revision word and, for an undated page (or
+    with `earliest`, for any page), the first moment any source reported that value."""
     revised = revised or {}
     found = revised.get((claim.source, fig.kind, str(fig.value), fig.hedge)) or \
         revised.get(("", fig.kind, str(fig.value), fig.hedge))
     if found and claim.revision is None:
         claim = replace(claim, revision=found)
-    day = revised.get(("day", fig.kind, str(fig.value), fig.hedge))
-    return replace(claim, published=day) if day and claim.published is None else claim
+    first = revised.get(("day", fig.kind, str(fig.value), fig.hedge))
+    own = (claim.published[:10], claim.published_time or LATE) if claim.published else None
+    if first and (own is None or (earliest and first < own)):
+        day, hour = first
+        return replace(claim, published=day, published_time=None if hour == LATE else hour)
+    return claim
 
 
-def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure) -> Optional[str]:
+def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = math.inf) -> Optional[str]:
     """How two conflicting tolls of one event stand in time: "update", "tension" or None (a contradiction).
 
     Published on different days: the later higher count is an update, a later lower one a
@@ -259,9 +294,20 @@ def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure) -> Optional[str]:
         return None
     if day_low and day_high and day_low != day_high:
         return "update" if day_low < day_high or low.revision == "correction" else None
+    hours = _hours_apart(low, high)
+    if hours is not None and abs(hours) >= gap_hours:  # one day's reports, hours apart: 09:40, then 21:10
+        return "update" if hours > 0 or low.revision == "correction" else None
     if high.revision == "rise" or low.revision in ("provisional", "so_far"):
         return "update" if low.source == high.source or (day_low and day_high) else "tension"
     return None
+
+
+def _hours_apart(first: Claim, then: Claim) -> Optional[float]:
+    """Hours from one report of a day to another, when both pages give their hour."""
+    if not first.published_time or not then.published_time:
+        return None
+    (h1, m1), (h2, m2) = (map(int, c.published_time.split(":")) for c in (first, then))
+    return (h2 * 60 + m2 - h1 * 60 - m1) / 60
 
 
 def iso_day(value) -> Optional[_dt.date]:

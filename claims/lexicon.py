@@ -59,6 +59,7 @@ LANGUAGE_SCHEMA: dict = {
         "duration_markers": LIST,  # "for", "لمدة", "به مدت": a duration follows
         "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
         "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
+        "partitive_markers": LIST,  # "of the", "از", "من": "9 of the wounded", a part of a toll named after them
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
         "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
     },
@@ -85,6 +86,7 @@ LANGUAGE_SCHEMA: dict = {
         "between": LIST,
         "with": LIST,
         "from": LIST,  # "received a call from X": names after it take part, only right after an event noun
+        "demonstratives": LIST,  # "this", "هذا", "این": an event noun after them refers back; a place beside it is not its place
         "order": STR,  # "after" when "with"/"between" follow the names they take (Turkish "X ile Y arasında")
         "event_position": STR,  # "after" when the event noun follows its "with" group (Persian)
     },

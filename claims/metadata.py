@@ -42,6 +42,8 @@ DAY_MONTH_YEAR = re.compile(
     r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th|er|\.|-?ي?ه?م)?[\s,]{1,3}([^\W\d_][^\d\n]{0,30}?)[\s,.]{0,3}(\d{4})(?!\d)")
 MONTH_DAY_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)")
 WORD = re.compile(r"[^\W\d_]+")
+CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.:]\d)")
+ISO_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):([0-5]\d)")
 SENTENCE_END = re.compile(r"[.!?؟…][\s\"'»”)]*$")
 SEPARATOR = re.compile(r"[؛;]|\s[-–—]\s|:")
 
@@ -146,6 +148,27 @@ def labelled_lines(text: str, language: str | None, knowledge: Knowledge, label:
         if m:
             out.append(view[m.end():])
     return out
+
+
+def find_published_time(text: str, body: tuple, published: str | None, language: str | None,
+                        knowledge: Knowledge) -> str | None:
+    """The hour ("HH:MM") on the header line that gives the publication date ("Thursday 16 April 2026 - 14:20",
+    "Updated 16 April 2026, 09:40"); None when no such line gives one."""
+    if not published:
+        return None
+    every_locale = not _has_cldr_months(language)
+    lines = labelled_lines(text, language, knowledge, "published_label") + header_lines(text, body)
+    for line in lines:
+        clock = CLOCK.search(fold(line))
+        if clock and parse_date(line, language, knowledge, every_locale=every_locale) == published:
+            return f"{int(clock.group(1)):02d}:{clock.group(2)}"
+    return None
+
+
+def clock_time(value: str) -> str | None:
+    """The hour of an ISO datetime string ("2026-04-16T09:40:00+03:00" -> "09:40")."""
+    m = ISO_CLOCK.match(value)
+    return f"{m.group(1)}:{m.group(2)}" if m else None
 
 
 def parse_date(line: str, language: str | None, knowledge: Knowledge, *, every_locale: bool = True) -> str | None:

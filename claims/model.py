@@ -33,6 +33,7 @@ class Document:
     outlet: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None  # "YYYY-MM-DD"
+    published_time: Optional[str] = None  # "HH:MM", when the page gives the hour it was published or updated
     language: Optional[str] = None  # ISO 639-1
     encoding: str = "utf-8"
     format: str = "text"  # text, markdown, html, json, jsonl
@@ -120,6 +121,7 @@ class Article:
     published: Optional[str]
     main: Optional[Event]
     claims: tuple  # tuple of Claim, in text order
+    placed: Optional[str] = None  # an undated page: the day its story places it at ("on Sunday" counts back from it)
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class Claim:
     scope: Optional[str] = None  # a qualifier that keeps like-looking figures apart (energy, broad, ...)
     topic: Optional[str] = None  # the id of the reported claim a denial denies
     published: Optional[str] = None  # the source's publication date: places an undated event in time
+    published_time: Optional[str] = None  # "HH:MM": orders two reports of one day
     loose: bool = False  # the figures are tied to the event indirectly: a tension at most, never a contradiction
     names: tuple = ()  # (id, name as written) of the people in no lexicon that the claim names
     revision: Optional[str] = None  # rise, so_far, provisional, final, correction: how the value stands in time

@@ -19,7 +19,7 @@ from .errors import NewsdiffError
 from .lexicon import Knowledge
 from .model import Article, Corpus, Document, SourceReport
 from .names import link_names
-from .story import tell_stories
+from .story import place_undated, tell_stories
 from .read import expand_paths, load_corpus, read_source, unique_id
 
 PARALLEL_MIN_DOCUMENTS = 8  # below this, starting processes costs more than it saves
@@ -90,7 +90,21 @@ def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] =
     report = read_sources(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
     articles = extract_documents(report.documents, knowledge, jobs=jobs, failures=report.skipped)
     report.claims = tell_stories(link_articles(articles), knowledge)
+    placed = place_undated(articles, report.claims)
+    if placed:  # pages without a date read again from the day their story gives them
+        articles = [_placed(doc, article, placed.get(doc.id), knowledge)
+                    for doc, article in zip(report.documents, articles)]
+        report.claims = tell_stories(link_articles(articles), knowledge)
     return report
+
+
+def _placed(doc: Document, article: Article, day: Optional[str], knowledge: Knowledge) -> Article:
+    if day is None or not article.claims:
+        return article
+    try:
+        return extract_article(doc, knowledge, placed=day)
+    except Exception:  # noqa: BLE001 - read as it was the first time
+        return article
 
 
 def compare(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,

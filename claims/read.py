@@ -463,6 +463,10 @@ def apply_fields(doc: Document, meta: dict) -> None:
         doc.language = doc.language.lower().replace("_", "-").split("-")[0]
     published = _first_field(meta, FIELDS["published"])
     doc.published = iso_day(published) or doc.published
+    if isinstance(published, dt.datetime):
+        doc.published_time = published.strftime("%H:%M")
+    elif isinstance(published, str) and iso_day(published):
+        doc.published_time = metadata.clock_time(published.strip())
 
 
 def iso_day(value) -> str | None:
@@ -491,6 +495,8 @@ def finish(doc: Document, knowledge: Knowledge, language: str | None = None) -> 
     doc.dropped = doc.dropped + tuple(Dropped(d.start + skip, d.end + skip, d.reason) for d in dropped)
     if doc.published is None:
         doc.published = metadata.find_published(article, body, doc.language, knowledge)
+    if doc.published and doc.published_time is None:
+        doc.published_time = metadata.find_published_time(article, body, doc.published, doc.language, knowledge)
     if doc.outlet is None:
         doc.outlet = metadata.find_outlet(article, body, doc.language, knowledge, dropped)
     return doc

@@ -70,6 +70,31 @@ def tell_stories(articles: list[Article], knowledge: Knowledge) -> list[Claim]:
     return [_rebind(claim, occ, parent, ids) for claim, occ in bound]
 
 
+def place_undated(articles: list[Article], claims: list[Claim]) -> dict:
+    """source -> the day to read an undated page's dates from: the latest publication day of the dated
+    pages that tell its main story event (the event most of its claims are bound to). A page that
+    shares no event with a dated page stays unplaced."""
+    undated = {a.source for a in articles if not a.published and not a.placed}
+    if not undated:
+        return {}
+    latest: dict = {}  # event id -> latest publication day of a dated claim
+    counts: dict = {}  # undated source -> event id -> claims
+    for claim in claims:
+        if claim.event is None or claim.event.id is None:
+            continue
+        if claim.source in undated:
+            per = counts.setdefault(claim.source, {})
+            per[claim.event.id] = per.get(claim.event.id, 0) + 1
+        elif claim.published and iso_span(claim.published):
+            latest[claim.event.id] = max(latest.get(claim.event.id, ""), claim.published[:10])
+    placed = {}
+    for source, per in sorted(counts.items()):
+        dated = sorted((-n, event) for event, n in per.items() if event in latest)
+        if dated:
+            placed[source] = latest[dated[0][1]]
+    return placed
+
+
 def _note(occurrences: dict, order: list, occ: Occurrence) -> None:
     if occ.key not in occurrences:
         occurrences[occ.key] = occ
@@ -79,7 +104,7 @@ def _note(occurrences: dict, order: list, occ: Occurrence) -> None:
 def _occurrence(article: Article, event: Event, knowledge: Knowledge, era: _dt.timedelta) -> Occurrence:
     klass = event_class(event.type, knowledge)
     ids = frozenset(event.participants)
-    days = _days(event.date, article.published, era)
+    days = _days(event.date, article.published or article.placed, era)
     return Occurrence(key=(article.source, klass, tuple(sorted(ids)), days or ()), klass=klass,
                       anchors=frozenset(country_anchor(x, knowledge) for x in ids), participants=ids,
                       days=days,

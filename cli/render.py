@@ -102,7 +102,7 @@ def _number(value):
 
 def source_json(doc, claim_count) -> dict:
     out = {"id": doc.id, "path": doc.path, "language": doc.language, "outlet": doc.outlet,
-           "published": doc.published, "title": doc.title, "url": doc.url, "format": doc.format,
+           "published": doc.published, "published_time": doc.published_time, "title": doc.title, "url": doc.url, "format": doc.format,
            "encoding": doc.encoding, "body_chars": doc.body_chars, "dropped_chars": doc.dropped_chars,
            "dropped": _dropped_summary(doc)}
     if claim_count is not None:
