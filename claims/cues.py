@@ -34,6 +34,7 @@ FLAT = {
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
+    ("measure", "ago_markers"): "ago",
     ("measure", "partitive_markers"): "partitive",
     ("measure", "baseline_markers"): "baseline",
     ("measure", "running_total"): "running_total",
@@ -67,6 +68,20 @@ def find_cues(folded: Folded, language: str | None, knowledge: Knowledge) -> lis
         for kind, value in table.get(m.group("noun") or m.group("word"), ()):
             cues.append(Cue(kind, value, start, end))
     return cues
+
+
+def resolve_stand_ins(cues: list[Cue], knowledge: Knowledge) -> list[Cue]:
+    """Event words that stand for another type ("görüştü", "talked": a conversation) take the first type
+    of their list that the article names ("telefonda görüştü" earlier: the call), else the last."""
+    stand_ins = knowledge.common.get("event_stand_ins", {})
+    if not stand_ins or not any(c.kind == "event" and c.value in stand_ins for c in cues):
+        return cues
+    chosen = {}
+    for kind, options in stand_ins.items():
+        named = next((c.value for c in cues if c.kind == "event" and c.value in options), None)
+        chosen[kind] = named or options[-1]
+    return [Cue(c.kind, chosen[c.value], c.start, c.end) if c.kind == "event" and c.value in chosen else c
+            for c in cues]
 
 
 def _build_matcher(lex: dict, common: dict):

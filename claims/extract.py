@@ -6,13 +6,14 @@ sentence and event: its figures, speaker, stance, event, and the exact words tha
 """
 from __future__ import annotations
 
+import datetime as _dt
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
 
 from . import dates, entities, figures
 from .entities import place_ancestors
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, resolve_stand_ins
 from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, with_groups
 from .lexicon import Knowledge, section
 from .names import find_names, find_roles
@@ -27,6 +28,8 @@ QUOTE_REACH = 60  # how far before a figure the words that carry it may start (t
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
 DATELINE_REACH = 30  # characters from the place that opens a dateline to the dash that closes it
 SUBSET_REACH = 12  # characters between "including" and the count it introduces
+YEAR_SECONDS = 300 * 86400  # "a year ago" and more: the event's year is all the distance tells
+MONTH_SECONDS = 28 * 86400
 PARTITIVE_GAP = 2  # characters around "of the" in "nine of the wounded": only the spaces
 COUNTED_REACH = 40
 TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
@@ -79,7 +82,7 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
         if attribution.speaker is not None:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims),
-                                      article, nearby):
+                                      article, nearby, doc.published or placed):
             claims.append(claim)
         nearby = _harm_told(sent, where, knowledge) or nearby
     claims = _link_denials(claims, sentences, topic, main)
@@ -105,7 +108,7 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
     skip = [(f.start, f.end) for f in found_dates]
     numbers = figures.find_figures(folded, language, knowledge, skip=skip)
     mentions = entities.find_mentions(folded, language, knowledge)
-    cues = sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end))
+    cues = resolve_stand_ins(sorted(find_cues(folded, language, knowledge), key=lambda c: (c.start, c.end)), knowledge)
     taken = [(f.start, f.end) for f in [*found_dates, *numbers]] + [(c.start, c.end) for c in cues]
     verbs = [(c.start, c.end) for c in cues if c.kind in ("say", "deny", "report", "according_to")]
     figures_taken = [(f.start, f.end) for f in [*found_dates, *numbers]]
@@ -165,7 +168,8 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
-                     numbered: int, article: Optional[Event] = None, nearby: Optional[Event] = None) -> list[Claim]:
+                     numbered: int, article: Optional[Event] = None, nearby: Optional[Event] = None,
+                     day: Optional[str] = None) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
     places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
@@ -186,7 +190,8 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
             if cue.value not in UNLOCATED_EVENTS:
                 places = sentence_countries(sent, knowledge) or ({where} if where else set())
                 ids = tuple(sorted(set(ids) | places))
-            event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached))
+            event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached)
+                              or _date_ago(sent, day))
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
         elif _measures_main_event(fig, sent, article, knowledge):
@@ -489,6 +494,22 @@ def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
     for other, _, _, _ in attached:
         if other.kind == "date" and _is_calendar_date(other.value) and other.precision in ("day", "month", "year"):
             return other.value
+    return None
+
+
+def _date_ago(sent: Sentence, published: Optional[str]) -> Optional[str]:
+    """"the quake two years ago that killed 86": the day, month or year a duration before "ago" counts back
+    to from publication, at the precision the distance allows."""
+    day = dates.iso_span(published)
+    if day is None:
+        return None
+    for fig in sent.figures:
+        if fig.kind == "duration" and isinstance(fig.value, (int, float)) and any(
+                c.kind == "ago" and (0 <= fig.start - c.end <= 3 or 0 <= c.start - fig.end <= 3) for c in sent.cues):
+            then = day[0] - _dt.timedelta(seconds=float(fig.value))
+            if fig.value >= YEAR_SECONDS:
+                return f"{then.year:04d}"
+            return then.isoformat()[:7] if fig.value >= MONTH_SECONDS else then.isoformat()
     return None
 
 

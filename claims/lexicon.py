@@ -61,6 +61,7 @@ LANGUAGE_SCHEMA: dict = {
         "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
         "partitive_markers": LIST,  # "of the", "از", "من": "9 of the wounded", a part of a toll named after them
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
+        "ago_markers": LIST,  # "ago", "назад", "önce", "پیش", "قبل": a duration beside them dates an event back from publication
         "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
     },
     "attribution": {
@@ -147,6 +148,7 @@ COMMON_SCHEMA: dict = {
     "hedge_widths": MAP_STR,  # hedge -> relative width ("about": "0.1")
     "units": EntryMap({"kind": STR, "factor": STR}),  # unit id -> kind (duration, money, ...), factor to base
     "event_types": LIST,
+    "event_stand_ins": MAP_LIST,  # a type that stands for the first of its list the article names, else the last
     "event_equivalents": MAP_STR,  # event type -> the type it counts as ("strike": "attack")
     "event_classes": MAP_LIST,  # class -> event types of one kind of happening (violent-incident: attack, strike)
     "main_event_measures": MAP_LIST,  # class -> quantities a figure naming no event gives the article's event
