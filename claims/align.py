@@ -230,14 +230,14 @@ def _denials(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
     answers none there, what other sources assert of the same event (same type, a party or place in
     common, the same days). A source that carries the denial itself reports nothing against it."""
     by_id = {c.id: c for c in claims}
-    denying: dict = {}  # (source, event type) -> the source's first unlinked denial
+    denying: dict = {}  # (source, event class) -> the source's first unlinked denial
     for c in claims:
         if c.stance == "denied" and c.event is not None and by_id.get(c.topic or "") is None:
-            denying.setdefault((c.source, c.event.type), c)
+            denying.setdefault((c.source, _class(c.event)), c)
     by_type: dict = defaultdict(list)
     for c in claims:
-        if c.event and c.stance in ("asserted", "reported") and (c.source, c.event.type) not in denying:
-            by_type[c.event.type].append(c)
+        if c.event and c.stance in ("asserted", "reported") and (c.source, _class(c.event)) not in denying:
+            by_type[_class(c.event)].append(c)
     out = []
     for claim in claims:
         report = by_id.get(claim.topic or "")
@@ -247,6 +247,11 @@ def _denials(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
         for other in _asserted_elsewhere(denial, by_type[kind], knowledge):
             out.append(_denial(denial.event, other, denial))
     return out
+
+
+def _class(event: Event) -> str:
+    """The story's class of an event ("a blast" and "a strike" are one violent incident)."""
+    return event.klass or event.type
 
 
 def _denial(event: Event, report: Claim, denial: Claim) -> Candidate:
@@ -264,6 +269,7 @@ def _asserted_elsewhere(denial: Claim, candidates: list[Claim], knowledge: Knowl
             continue
         theirs = {country_anchor(x, knowledge) for x in c.event.participants}
         same = (set(c.event.participants) == set(denial.event.participants)) if exact else bool(mine & theirs)
+        same = same or (c.event.id is not None and c.event.id == denial.event.id)  # one story event
         if same and len(_by_time([denial, c], None)) == 1:
             firsts[c.source] = c
     return [firsts[s] for s in sorted(firsts)]
