@@ -17,6 +17,7 @@ from typing import Optional
 import jdatetime
 from babel import localedata
 from babel.dates import get_date_format, get_day_names, get_month_names
+from babel.numbers import get_decimal_symbol
 from hijridate import Gregorian, Hijri
 
 from .lexicon import Knowledge, section
@@ -51,6 +52,9 @@ SPACE_GAP = re.compile(r"\s{1,3}")
 COMMA_GAP = re.compile(r"[\s,،(]{0,4}")
 JOIN_GAP = re.compile(r"[\s,،()\-–]{0,5}")
 YEAR_GAP = re.compile(r"[\s,،]{0,3}")
+DOT_GAP = re.compile(r"\.\s{1,3}")  # "Feb. 14": an abbreviated month's dot before its day
+DOTTED_YEAR_GAP = re.compile(r"\.?[\s,،]{0,3}")  # "1 sep. 2019": the dot before the year
+SUFFIX_AFTER = re.compile(rf"['’]{LETTER}")  # a case ending written after digits: "13.00'te"
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class DateIndex:
     counted: Optional[re.Pattern] = None  # a count noun or unit right after a number: "1500 villages"
     compound: Optional[re.Pattern] = None  # an article-led word after a day word: "اليوم التالي"
     relation_words: dict = field(default_factory=dict)  # "last"/"next" -> the forms that carry that relation
+    connector: Optional[re.Pattern] = None  # "و", "and" between an hour and its minutes: "السابعة و45 دقيقة"
+    dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
 
 
 # ---------------------------------------------------------------- public API
@@ -237,7 +243,25 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      counted=_counted_pattern(own, _clitic_pattern(clitics, article)),
                      compound=_compound_pattern(article),
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
-                                     for role in ("last", "next")})
+                                     for role in ("last", "next")},
+                     connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".")
+
+
+def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
+    """The language's number connectors as what may stand between an hour and its minutes."""
+    forms = sorted({fold(c) for c in section(lex, "numbers", "connectors") or [] if fold(c)})
+    return re.compile(rf"\s{{0,3}}(?:{phrase_regex(forms)})\s{{0,3}}") if forms else None
+
+
+def _decimal_mark(lex: dict, language: str | None) -> str:
+    """The decimal mark the language writes: its lexicon's, else CLDR's."""
+    mark = section(lex, "numbers").get("decimal_separator") if section(lex, "numbers") else None
+    if mark:
+        return mark
+    try:
+        return get_decimal_symbol(language or "en")
+    except (ValueError, LookupError, TypeError):
+        return "."
 
 
 def _add(words: dict, form: str, role: str, value) -> None:
@@ -311,6 +335,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
     for role in ("am", "pm"):
         for form in section(times, role) or []:
             _add(words, fold(form), role, True)
+    for form in section(lex, "units", "minute") or []:
+        _add(words, fold(form), "minute_unit", True)  # "الساعة السابعة و45 دقيقة": minutes after an hour
     for zone, forms in (section(times, "zones") or {}).items():
         for form in forms:
             _add(words, fold(form), "zone", zone)
@@ -504,9 +530,13 @@ class _Reader:
             h, m = _clock(t.text)
             if h is None:
                 return None
-            if t.text[-3] == ":" or self.half_day_after(i) or self.oclock_suffix_after(i, ""):
+            if t.text[-3] == ":" or self.half_day_after(i) or self.oclock_suffix_after(i, "") \
+                    or self.zone_beside(i) or self.suffixed_clock(i):
                 return self.finish_time(i, h, m, i, False)
             return None
+        if t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and self.zone_beside(i, before=False):
+            h, m = int(t.text[:2]), int(t.text[2:])  # "0650 GMT": hours and minutes run together before a zone
+            return self.finish_time(i, h, m, i, False) if h < 24 and m < 60 else None
         if t.kind == "num" and t.text.isdigit() and 0 <= int(t.text) <= 24:
             if self.oclock_suffix_after(i, "") or self.half_day_after(i, strong=True):
                 return self.finish_time(i, int(t.text), None, i, False)
@@ -529,7 +559,10 @@ class _Reader:
             return None
         end_i = i
         f = self.tok(i + 1)
-        if m is None and f is not None and f.means("fraction") and self.gap(i, i + 1, TIGHT_GAP):
+        minutes = self.minutes_after(i) if m is None else None
+        if minutes is not None:
+            m, end_i = minutes
+        elif m is None and f is not None and f.means("fraction") and self.gap(i, i + 1, TIGHT_GAP):
             minutes = round(f.means("fraction") * 60)
             if -60 < minutes < 60:
                 h, m = (h - 1) % 24 if minutes < 0 else h, minutes % 60
@@ -541,6 +574,29 @@ class _Reader:
                 return None
             end_i += 1
         return h, m, end_i, False
+
+    def minutes_after(self, i: int) -> Optional[tuple]:
+        """"و45 دقيقة", "و ۳۷ دقیقه" after the hour at token i: (minutes, index of the minute word)."""
+        n, unit = self.tok(i + 1), self.tok(i + 2)
+        if n is None or unit is None or self.index.connector is None or not unit.means("minute_unit"):
+            return None
+        if not (self.index.connector.fullmatch(self.view, self.tokens[i].end, n.start + len(n.clitic))
+                and self.gap(i + 1, i + 2, SPACE_GAP)):
+            return None
+        word = n.means("numword")
+        value = int(n.text) if n.kind == "num" and n.text.isdigit() else word[1] if word and word[0] == "cardinals" else None
+        return (value, i + 2) if value is not None and 0 < value < 60 else None
+
+    def zone_beside(self, i: int, before: bool = True) -> bool:
+        """A zone right after token i (or right before it): "0650 GMT", "TSİ 13.00"."""
+        after, ahead = self.tok(i + 1), self.tok(i - 1) if before else None
+        return any(z is not None and z.means("zone") and self.gap(*pair, COMMA_GAP) and self.zone_ok(z)
+                   for z, pair in ((after, (i, i + 1)), (ahead, (i - 1, i))))
+
+    def suffixed_clock(self, i: int) -> bool:
+        """"13.00'te": hours and minutes with a case ending, in a language whose decimal mark is no dot."""
+        t = self.tokens[i]
+        return self.index.dotted_clock and "." in t.text and SUFFIX_AFTER.match(self.view, t.end) is not None
 
     def oclock_suffix_after(self, i: int, pre: str) -> bool:
         t = self.tok(i + 1)
@@ -636,7 +692,7 @@ class _Reader:
 
     def month_first(self, i: int):
         t = self.tok(i + 1)
-        if t and t.kind == "num" and self.gap(i, i + 1, SPACE_GAP):
+        if t and t.kind == "num" and (self.gap(i, i + 1, SPACE_GAP) or self.dotted(i) and self.gap(i, i + 1, DOT_GAP)):
             day = self.day_value(t)
             if day is not None and not self.is_year(t):
                 return self.after_month(i, i, day, day_i=i + 1)
@@ -657,6 +713,8 @@ class _Reader:
         year = None
         y = self.tok(k)
         gap = AFTER_PAIR_GAP if end_i > month_i and day_i is None else YEAR_GAP
+        if end_i == month_i and self.dotted(month_i):
+            gap = DOTTED_YEAR_GAP  # "1 sep. 2019", "Feb. 2024"
         if y and self.is_year(y) and self.gap(end_i, k, gap):
             year, end_i = int(y.text), k
         calendar, n, weak = month
@@ -666,13 +724,18 @@ class _Reader:
             end_i = mark[1]
         if year and not _year_fits(calendar, year):
             return None
-        if weak and year is None:
+        if weak and year is None and not (day is not None and self.dotted(month_i)):
             return None
         if day is None and year is None and not self.month_alone(month_i):
             return None
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, calendar=calendar,
                       year=year, month=n, day=day)
         return piece, end_i + 1
+
+    def dotted(self, i: int) -> bool:
+        """An abbreviated month name written with its dot ("Feb.", "фев."): an abbreviation, no other word."""
+        t = self.tokens[i]
+        return self.view[t.end:t.end + 1] == "." and len(t.text) > 2 and not t.means("numword")
 
     def month_alone(self, month_i: int) -> bool:
         """"in March", "в январе", "في مارس": a month named alone, after a word that places it in time.

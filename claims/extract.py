@@ -33,6 +33,8 @@ MONTH_SECONDS = 28 * 86400
 PARTITIVE_GAP = 2  # characters around "of the" in "nine of the wounded": only the spaces
 COUNTED_REACH = 40
 TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
+HUMAN_COUNTS = ("people", "soldiers", "attackers")  # "six soldiers were killed": the verb says what they count
+ARRESTS = {"arrested"}  # "two terrorists were arrested": the only verb that says what attackers count
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
 RECENT_PRECISIONS = ("weekday", "relative")  # "on Sunday", "yesterday": the days around publication
@@ -260,13 +262,14 @@ def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
 def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple = ()) -> Figure:
     """"40 people were killed", "قتل 40 شخصا": the verb nearby says what the people count, unless
     another count stands between them ("killed 1,700 people and affected 33 million")."""
-    if fig.counted not in (None, "people") or not _whole(fig.value):
+    if fig.counted not in (None, *HUMAN_COUNTS) or not _whole(fig.value):
         return fig  # 6.2 (a magnitude) counts no people
     if fig.counted is None and fig.unit in TOLL_KINDS | {"people"}:
         fig = replace(fig, counted=fig.unit)  # a dual noun: "قتيلان" is two killed, "شخصان" two people
-        if fig.counted != "people":
+        if fig.counted not in HUMAN_COUNTS:
             return fig
-    near = [c for c in cues if c.kind == "counted" and c.value in TOLL_KINDS and clause[0] <= c.start < clause[1]
+    kinds = ARRESTS if fig.counted == "attackers" else TOLL_KINDS  # "three gunmen killed 15": the 3 are no toll
+    near = [c for c in cues if c.kind == "counted" and c.value in kinds and clause[0] <= c.start < clause[1]
             and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)
             and not any(o.kind == "count" and o is not fig and min(c.end, fig.end) <= o.start < max(c.start, fig.start)
                         for o in others)]

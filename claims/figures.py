@@ -39,6 +39,7 @@ CLDR_UNITS = {"second": "duration-second", "minute": "duration-minute", "hour": 
               "meter": "length-meter", "mile": "length-mile", "kg": "mass-kilogram", "ton": "mass-tonne"}
 CLDR_COUNTS = (1, 2, 3, 5, 11, 21, 100, 1.5)
 CALENDAR_SPAN = {"month": (28 / 30, 31 / 30), "year": (1.0, 366 / 365)}  # factor spans: months are 28..31 days
+FREQUENCY_REACH = 3  # tokens between a frequency word ("twice", "ikinci kez") and the interval it counts within
 
 
 class Token(NamedTuple):
@@ -83,6 +84,40 @@ class Phrases:
         return word in self.first
 
 
+class Frames:
+    """Lexicon phrases written around a number, "#" standing for it: "#-year-old", "البالغ من العمر #"."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.frames = []
+        for phrase in phrases:
+            pre, mark, post = fold(phrase).partition("#")
+            if mark:
+                self.frames.append((_words(pre), _words(post)))
+
+    def around(self, tokens: list, start: int, end: int) -> Optional[tuple[int, int]]:
+        """The token span of the first frame whose words stand right before `start` and right after `end`."""
+        for pre, post in self.frames:
+            begin, finish = start - len(pre), end + len(post)
+            if _fits(tokens, begin, pre, start) and _fits(tokens, end, post, end):
+                return begin, finish
+        return None
+
+
+def _words(text: str) -> tuple:
+    return tuple(t.group() for t in TOKEN.finditer(text))
+
+
+def _fits(tokens: list, at: int, words: tuple, number_side: int) -> bool:
+    """The words stand at token `at`, joined to each other and to the number's token `number_side`."""
+    if not words:
+        return True
+    if at < 0 or at + len(words) > len(tokens) or number_side >= len(tokens):
+        return False
+    if any(tokens[at + n].text != w for n, w in enumerate(words)):
+        return False
+    return tokens[number_side].joined and all(tokens[k].joined for k in range(at + 1, at + len(words)))
+
+
 @dataclass
 class Grammar:
     """One language's figure vocabulary, compiled once per run."""
@@ -102,6 +137,10 @@ class Grammar:
     count_nouns: Phrases
     markers: Phrases  # duration markers and "lasted" verbs: a bare unit after them means one
     blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
+    ages: Frames  # "#-year-old", "# yaşında": the number is an age
+    intervals: Frames  # "in #", "за #", "# saatte": with a frequency word, the span something happened within
+    frequency: Phrases  # "twice", "дважды", "kez" and the ordinals: how often
+    rises: Phrases  # verbs of rising ("возросло до"): a hedge right after them means "to"
     locatives: frozenset  # "in", "في", "در", "в": a year-like number after them is a year ("in 2022 killed")
     proclitics: tuple
     starters: frozenset  # first words of every phrase a figure can begin with
@@ -160,6 +199,11 @@ def _build(language: Optional[str], knowledge) -> Grammar:
                          + list(section(lex, "measure", "lasted"))]),
         blockers=Phrases([(w, True) for key in ("oclock", "am", "pm") for w in section(lex, "times", key)]
                          + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
+        ages=Frames(section(lex, "measure", "age_markers") or []),
+        intervals=Frames(section(lex, "measure", "interval_markers") or []),
+        frequency=Phrases([(w, True) for w in section(lex, "measure", "frequency_words") or []]
+                          + number_map("ordinals")),
+        rises=Phrases((w, True) for w in section(lex, "revisions", "rise") or []),
         locatives=frozenset(fold(w) for w in section(lex, "locative") or []),
         proclitics=proclitics,
         starters=frozenset(),
@@ -417,6 +461,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     hedge, j = None, i
     before = g.hedges.match(tokens, i)
+    if before is not None and before[0] == "at_most" and _after_rise(tokens, i, before[1], g):
+        return None  # "возросло до 23": after a verb of rising "до" is "to"; the number is read on its own
     if before is not None and before[1] < len(tokens) and tokens[before[1]].joined:
         hedge, j = str(before[0]), before[1]
         j += 1 if j < len(tokens) and tokens[j].kind == "clitic" else 0
@@ -434,12 +480,52 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     if q.plain and not _plain_count_ok(tokens, j, q, g):
         return None
+    if _age_or_interval(tokens, i, j, q, g):
+        return None
     if q.unit and _is_duration(g, q.unit) and _year_like(tokens[j].text):
         return None  # "2022 yılında", "2022 года": the year 2022, not 2022 years
     if q.counted and _year_like(tokens[j].text) and j > 0 and tokens[j - 1].text in g.locatives:
         return None  # "floods in 2022 killed 1,700": the year 2022, not 2022 killed
     q.hedge = hedge or "exact"
     return q, q.end
+
+
+def _after_rise(tokens: list, i: int, end: int, g: Grammar) -> bool:
+    """A verb of rising ends right before the hedge at token i, or takes it in ("возросло до")."""
+    for start in range(max(0, i - g.rises.longest), i):
+        hit = g.rises.match(tokens, start)
+        if hit is not None and hit[1] in (i, end) and tokens[i].joined:
+            return True
+    return False
+
+
+def _age_or_interval(tokens: list, i: int, j: int, q: Quantity, g: Grammar) -> bool:
+    """An age ("52-year-old"), or a duration some repeated thing happened within ("twice in a day")."""
+    k = _number_end(tokens, j, g)
+    if g.ages.around(tokens, i, k) is not None:
+        return True
+    frame = g.intervals.around(tokens, i, k) if q.unit and _is_duration(g, q.unit) else None
+    if frame is None:
+        return False
+    begin, after = frame[0], max(frame[1], q.end)
+    return any(_frequency_at(tokens, x, range(x + 1, begin + 1), g, by=begin)
+               for x in range(max(0, begin - FREQUENCY_REACH), begin)) or \
+        any(_frequency_at(tokens, x, range(after, x + 1), g)
+            for x in range(after, min(len(tokens), after + FREQUENCY_REACH)))
+
+
+def _number_end(tokens: list, j: int, g: Grammar) -> int:
+    """The token after the number at j (after j itself when no number is read there: "a day")."""
+    r = read_number(tokens, j, g) if tokens[j].kind == "num" or tokens[j].text in g.cardinals else None
+    return r.end if r is not None else j + 1
+
+
+def _frequency_at(tokens: list, x: int, chain: range, g: Grammar, by: Optional[int] = None) -> bool:
+    """A frequency word or ordinal at token x (ending by token `by`), tied to the figure by joined tokens `chain`."""
+    hit = g.frequency.match(tokens, x)
+    if hit is None or (by is not None and hit[1] > by):
+        return False
+    return all(tokens[k].joined for k in chain)
 
 
 def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
@@ -492,8 +578,9 @@ def _article(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     unit = g.units.match(tokens, art[1])
     if unit is None:
         return None
-    q = _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=True), g)
-    return q
+    one = g.cardinals.match(tokens, j)
+    weak = not (one is not None and one[1] == art[1] and float(one[0]) == 1)  # "bir saat": the article is "one" too
+    return _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=weak), g)
 
 
 def _bare_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:

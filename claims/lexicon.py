@@ -63,6 +63,9 @@ LANGUAGE_SCHEMA: dict = {
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
         "ago_markers": LIST,  # "ago", "назад", "önce", "پیش", "قبل": a duration beside them dates an event back from publication
         "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
+        "age_markers": LIST,  # "#-year-old", "# yaşında", "البالغ من العمر #": the number is an age, no figure
+        "interval_markers": LIST,  # "in #", "за #", "# saatte": with a frequency word beside, an interval, no figure
+        "frequency_words": LIST,  # "twice", "дважды", "kez", "مرتين", "بار": how often (ordinals count too)
     },
     "attribution": {
         "say": LIST,  # verbs of saying, every inflection that matters

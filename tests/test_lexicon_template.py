@@ -14,7 +14,8 @@ from claims.lexicon import HEDGES, LANGUAGE_SCHEMA, _builtin_text, builtin_langu
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "claims" / "lexicon" / "TEMPLATE.md"
 CALENDARS = ("gregorian", "solar_hijri", "hijri")
-PLACEHOLDER_KEYS = ("dates.calendar_markers", "times.oclock", "titles.not_holder")
+PLACEHOLDER_KEYS = ("dates.calendar_markers", "times.oclock", "titles.not_holder", "measure.age_markers",
+                    "measure.interval_markers")
 
 
 def _dotted(schema: dict, prefix: str = "") -> list[str]:
