@@ -31,8 +31,9 @@ DATE_SLOT_SLACK_DAYS = 31  # dates further apart name different events, not a di
 def align_claims(claims: list[Claim], knowledge: Knowledge) -> list[Candidate]:
     """Candidates for judgement: one per slot of one event holding at least two voices."""
     blocks: dict = defaultdict(list)
+    serial = set(knowledge.common.get("serial_events", []))
     for claim in claims:
-        if claim.slot and claim.event and claim.stance in COMPARABLE_STANCES:
+        if claim.slot and claim.event and claim.stance in COMPARABLE_STANCES and claim.slot.event not in serial:
             blocks[(claim.slot, claim.scope or "")].append(claim)
     candidates = []
     for (slot, _scope), block in sorted(blocks.items()):

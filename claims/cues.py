@@ -34,6 +34,8 @@ FLAT = {
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
+    ("measure", "magnitude_markers"): "magnitude",
+    ("measure", "depth_markers"): "depth",
     ("measure", "ago_markers"): "ago",
     ("measure", "partitive_markers"): "partitive",
     ("measure", "baseline_markers"): "baseline",

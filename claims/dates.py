@@ -255,8 +255,8 @@ def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
 
 def _decimal_mark(lex: dict, language: str | None) -> str:
     """The decimal mark the language writes: its lexicon's, else CLDR's."""
-    mark = section(lex, "numbers").get("decimal_separator") if section(lex, "numbers") else None
-    if mark:
+    mark = section(lex, "numbers", "decimal_separator")
+    if isinstance(mark, str) and mark:
         return mark
     try:
         return get_decimal_symbol(language or "en")
@@ -287,6 +287,7 @@ def _add_cldr(words: dict, code: str) -> None:
                     form = fold(name).rstrip(".")
                     if form not in wide:
                         _add(words, form, "month", ("gregorian", n, True))
+                        _add(words, form, "abbreviation", True)
                 for n, name in get_day_names("wide", context, locale=locale).items():
                     _add(words, fold(name), "weekday", WEEKDAY_KEYS[n])
             literals = re.findall(r"'([^']+)'", get_date_format("long", locale=locale).pattern)
@@ -305,6 +306,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
         for n, month in enumerate(keys, 1):
             for form in section(dates, key, month) or []:
                 _add(words, fold(form).rstrip("."), "month", (calendar, n, False))
+                if fold(form).endswith("."):
+                    _add(words, fold(form).rstrip("."), "abbreviation", True)  # "Sept."
     for day in WEEKDAY_KEYS:
         for form in section(dates, "weekdays", day) or []:
             _add(words, fold(form).rstrip("."), "weekday", day)
@@ -336,7 +339,7 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
         for form in section(times, role) or []:
             _add(words, fold(form), role, True)
     for form in section(lex, "units", "minute") or []:
-        _add(words, fold(form), "minute_unit", True)  # "الساعة السابعة و45 دقيقة": minutes after an hour
+        _add(words, fold(form), "minute_unit", True)  # "السابعة و45 دقيقة": the minutes of an hour
     for zone, forms in (section(times, "zones") or {}).items():
         for form in forms:
             _add(words, fold(form), "zone", zone)
@@ -527,19 +530,24 @@ class _Reader:
                 return self.finish_time(start_i, h, m, end_i, True)
             return None
         if t.kind == "clock":
-            h, m = _clock(t.text)
-            if h is None:
-                return None
-            if t.text[-3] == ":" or self.half_day_after(i) or self.oclock_suffix_after(i, "") \
-                    or self.zone_beside(i) or self.suffixed_clock(i):
-                return self.finish_time(i, h, m, i, False)
-            return None
+            return self.clock_time(i)
         if t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and self.zone_beside(i, before=False):
             h, m = int(t.text[:2]), int(t.text[2:])  # "0650 GMT": hours and minutes run together before a zone
             return self.finish_time(i, h, m, i, False) if h < 24 and m < 60 else None
         if t.kind == "num" and t.text.isdigit() and 0 <= int(t.text) <= 24:
             if self.oclock_suffix_after(i, "") or self.half_day_after(i, strong=True):
                 return self.finish_time(i, int(t.text), None, i, False)
+        return None
+
+    def clock_time(self, i: int):
+        """"10:38", or "13.00" with a half-day word, an o'clock word, a zone or a case ending beside it."""
+        t = self.tokens[i]
+        h, m = _clock(t.text)
+        if h is None:
+            return None
+        if t.text[-3] == ":" or self.half_day_after(i) or self.oclock_suffix_after(i, "") \
+                or self.zone_beside(i) or self.suffixed_clock(i):
+            return self.finish_time(i, h, m, i, False)
         return None
 
     def hour_at(self, i: int, pre: str):
@@ -584,7 +592,8 @@ class _Reader:
                 and self.gap(i + 1, i + 2, SPACE_GAP)):
             return None
         word = n.means("numword")
-        value = int(n.text) if n.kind == "num" and n.text.isdigit() else word[1] if word and word[0] == "cardinals" else None
+        value = int(n.text) if n.kind == "num" and n.text.isdigit() else None
+        value = word[1] if value is None and word and word[0] == "cardinals" else value
         return (value, i + 2) if value is not None and 0 < value < 60 else None
 
     def zone_beside(self, i: int, before: bool = True) -> bool:
@@ -735,7 +744,8 @@ class _Reader:
     def dotted(self, i: int) -> bool:
         """An abbreviated month name written with its dot ("Feb.", "фев."): an abbreviation, no other word."""
         t = self.tokens[i]
-        return self.view[t.end:t.end + 1] == "." and len(t.text) > 2 and not t.means("numword")
+        return self.view[t.end:t.end + 1] == "." and bool(t.means("abbreviation")) and len(t.text) > 2 \
+            and not t.means("numword")
 
     def month_alone(self, month_i: int) -> bool:
         """"in March", "в январе", "في مارس": a month named alone, after a word that places it in time.

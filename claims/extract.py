@@ -30,7 +30,8 @@ DATELINE_REACH = 30  # characters from the place that opens a dateline to the da
 SUBSET_REACH = 12  # characters between "including" and the count it introduces
 YEAR_SECONDS = 300 * 86400  # "a year ago" and more: the event's year is all the distance tells
 MONTH_SECONDS = 28 * 86400
-PARTITIVE_GAP = 2  # characters around "of the" in "nine of the wounded": only the spaces
+PARTITIVE_GAP = 2
+MEASURE_GAP = 12  # characters between "magnitude"/"depth of" and the figure ("magnitude of 6.8", "6.8 on the")  # characters around "of the" in "nine of the wounded": only the spaces
 COUNTED_REACH = 40
 TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
 HUMAN_COUNTS = ("people", "soldiers", "attackers")  # "six soldiers were killed": the verb says what they count
@@ -175,7 +176,8 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
     places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
-    attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])), places_lead)
+    attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])), places_lead,
+                               float(knowledge.setting("magnitude_rounding", 0.05)))
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
@@ -257,6 +259,32 @@ def country_of(mention: Mention, knowledge: Knowledge) -> Optional[str]:
         if knowledge.places.get(pid, {}).get("kind") == "country":
             return pid
     return None
+
+
+def _refine_measure(fig: Figure, cues: list[Cue], rounding: float, others: tuple = ()) -> Figure:
+    """"a magnitude 6.8 quake", "بقوة 6.8", "۵.۹ ریشتر": a magnitude, good to its first decimal;
+    "at a depth of 10 km", "на глубине 10 км": a depth, not a distance from a place."""
+    kind = "magnitude" if fig.kind == "count" and fig.counted is None else "depth" if fig.kind == "distance" else None
+    if kind is None or not any(c.kind == kind and (0 <= fig.start - c.end <= MEASURE_GAP or 0 <= c.start - fig.end <= MEASURE_GAP)
+                               and not _figure_between(c, fig, others) for c in cues):
+        return fig
+    if kind == "depth":
+        return replace(fig, counted="depth")
+    if not isinstance(fig.value, (int, float)) or not 0 < fig.value < 10:
+        return fig
+    low, high = fig.value - rounding, fig.value + rounding
+    if fig.hedge in ("more_than", "at_least"):
+        high = fig.high
+    elif fig.hedge in ("less_than", "at_most"):
+        low = fig.low
+    elif fig.hedge in ("about", "nearly"):
+        low, high = fig.value - 2 * rounding, fig.value + 2 * rounding  # "about 6.8": the neighbours too
+    return replace(fig, counted="magnitude", low=low, high=high)
+
+
+def _figure_between(cue: Cue, fig: Figure, others: tuple) -> bool:
+    low, high = (cue.end, fig.start) if cue.end <= fig.start else (fig.end, cue.start)
+    return any(o is not fig and low <= o.start and o.end <= high for o in others)
 
 
 def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple = ()) -> Figure:
@@ -385,7 +413,7 @@ def _whole(value) -> bool:
 
 
 def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = frozenset(),
-                    places_lead: bool = False) -> list[tuple]:
+                    places_lead: bool = False, rounding: float = 0.05) -> list[tuple]:
     """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
 
     A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
@@ -398,6 +426,8 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
     for fig in sent.figures:
         index = next((i for i, c in enumerate(clauses) if c[0] <= fig.start < c[1]), None)
         clause = clauses[index] if index is not None else sent.span
+        if fig.kind in ("count", "distance"):
+            fig = _refine_measure(fig, sent.cues, rounding, tuple(sent.figures))
         if fig.kind == "count":
             fig = _refine_counted(fig, clause, sent.cues, tuple(sent.figures))
         if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues)):
@@ -562,6 +592,8 @@ def _slot(event: Optional[Event], fig: Figure) -> Optional[Slot]:
 
 def quantity_of(fig: Figure) -> str:
     """What a figure measures, whatever event it belongs to: "duration", "count:killed"."""
+    if fig.kind == "distance" and fig.counted == "depth":
+        return "depth"
     return f"count:{fig.counted or 'n'}" if fig.kind == "count" else fig.kind
 
 

@@ -104,6 +104,7 @@ class Frames:
 
 
 def _words(text: str) -> tuple:
+    """The token texts of a folded phrase."""
     return tuple(t.group() for t in TOKEN.finditer(text))
 
 
@@ -504,14 +505,21 @@ def _age_or_interval(tokens: list, i: int, j: int, q: Quantity, g: Grammar) -> b
     k = _number_end(tokens, j, g)
     if g.ages.around(tokens, i, k) is not None:
         return True
-    frame = g.intervals.around(tokens, i, k) if q.unit and _is_duration(g, q.unit) else None
+    return bool(q.unit) and _is_duration(g, q.unit) and _counted_within(tokens, i, k, q.end, g)
+
+
+def _counted_within(tokens: list, i: int, k: int, end: int, g: Grammar) -> bool:
+    """An interval marker around the duration with a frequency word on its far side: before a preposition
+    ("twice in a day", "второй за день"), after the duration ("24 saatte ikinci kez"). "ilk 24 saatte" (the
+    first 24 hours) is no such case: the ordinal there stands on the duration's own side."""
+    frame = g.intervals.around(tokens, i, k)
     if frame is None:
         return False
-    begin, after = frame[0], max(frame[1], q.end)
-    return any(_frequency_at(tokens, x, range(x + 1, begin + 1), g, by=begin)
-               for x in range(max(0, begin - FREQUENCY_REACH), begin)) or \
-        any(_frequency_at(tokens, x, range(after, x + 1), g)
-            for x in range(after, min(len(tokens), after + FREQUENCY_REACH)))
+    begin, after = frame[0], max(frame[1], end)
+    before = begin < i and any(_frequency_at(tokens, x, range(x + 1, begin + 1), g, by=begin)
+                               for x in range(max(0, begin - FREQUENCY_REACH), begin))
+    return before or any(_frequency_at(tokens, x, range(after, x + 1), g)
+                         for x in range(after, min(len(tokens), after + FREQUENCY_REACH)))
 
 
 def _number_end(tokens: list, j: int, g: Grammar) -> int:

@@ -62,6 +62,8 @@ LANGUAGE_SCHEMA: dict = {
         "partitive_markers": LIST,  # "of the", "از", "من": "9 of the wounded", a part of a toll named after them
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
         "ago_markers": LIST,  # "ago", "назад", "önce", "پیش", "قبل": a duration beside them dates an event back from publication
+        "magnitude_markers": LIST,  # "magnitude", "بقوة", "به بزرگی", "büyüklüğünde", "магнитудой": the number beside them is a quake's magnitude
+        "depth_markers": LIST,  # "at a depth of", "على عمق", "در عمق", "derinlikte", "на глубине": the distance beside them is a depth
         "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
         "age_markers": LIST,  # "#-year-old", "# yaşında", "البالغ من العمر #": the number is an age, no figure
         "interval_markers": LIST,  # "in #", "за #", "# saatte": with a frequency word beside, an interval, no figure
@@ -157,6 +159,7 @@ COMMON_SCHEMA: dict = {
     "main_event_measures": MAP_LIST,  # class -> quantities a figure naming no event gives the article's event
     "lasting_events": LIST,
     "toll_events": LIST,  # events that claim victims: the only ones a toll can belong to
+    "serial_events": LIST,  # events that come many at a time (aftershocks): never set against each other
     "consequent_events": LIST,  # events that follow from another (fire, explosion): a toll goes to the cause  # events whose dates may be a start and an end: differing days are a tension
     "scopes": LIST,
     "count_kinds": LIST,
