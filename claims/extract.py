@@ -282,6 +282,14 @@ def _refine_measure(fig: Figure, cues: list[Cue], rounding: float, others: tuple
     return replace(fig, counted="magnitude", low=low, high=high)
 
 
+def _leads_another(noun: Cue, fig: Figure, others: tuple) -> bool:
+    """"26 people and the injured at 412": a noun after a figure that stands closer before the next count
+    is that count's."""
+    if noun.start < fig.end:
+        return False
+    return any(o.kind == "count" and o is not fig and 0 <= o.start - noun.end < noun.start - fig.end for o in others)
+
+
 def _figure_between(cue: Cue, fig: Figure, others: tuple) -> bool:
     low, high = (cue.end, fig.start) if cue.end <= fig.start else (fig.end, cue.start)
     return any(o is not fig and low <= o.start and o.end <= high for o in others)
@@ -300,7 +308,8 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple =
     near = [c for c in cues if c.kind == "counted" and c.value in kinds and clause[0] <= c.start < clause[1]
             and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)
             and not any(o.kind == "count" and o is not fig and min(c.end, fig.end) <= o.start < max(c.start, fig.start)
-                        for o in others)]
+                        for o in others)
+            and not _leads_another(c, fig, others)]
     if not near:
         return fig
     best = min(near, key=lambda c: min(abs(fig.start - c.end), abs(c.start - fig.end)))
