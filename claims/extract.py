@@ -545,6 +545,11 @@ def _date_ago(sent: Sentence, published: Optional[str]) -> Optional[str]:
     day = dates.iso_span(published)
     if day is None:
         return None
+    for cue in sent.cues:
+        if cue.kind == "last_year":
+            return f"{day[0].year - 1:04d}"
+        if cue.kind == "last_month":
+            return (day[0].replace(day=1) - _dt.timedelta(days=1)).isoformat()[:7]
     for fig in sent.figures:
         if fig.kind == "duration" and isinstance(fig.value, (int, float)) and any(
                 c.kind == "ago" and (0 <= fig.start - c.end <= 3 or 0 <= c.start - fig.end <= 3) for c in sent.cues):
@@ -587,6 +592,8 @@ def _is_subset(fig: Figure, cues: list[Cue]) -> bool:
 def _part_of_toll(fig: Figure, cues: list[Cue]) -> bool:
     """"nine of the wounded", "۹ نفر از مجروحان", "15 of the victims": a part of a toll named right after."""
     for c in cues:
+        if c.kind == "subset_after" and 0 <= c.start - fig.end <= PARTITIVE_GAP:
+            return True
         if c.kind == "partitive" and 0 <= c.start - fig.end <= PARTITIVE_GAP:
             return any(k.kind == "counted" and k.value in TOLL_KINDS and 0 <= k.start - c.end <= PARTITIVE_GAP
                        for k in cues)

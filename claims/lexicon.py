@@ -59,11 +59,14 @@ LANGUAGE_SCHEMA: dict = {
         "duration_markers": LIST,  # "for", "لمدة", "به مدت": a duration follows
         "lasted": LIST,  # verbs that measure an event: "lasted", "استمرت", "طول کشید"
         "subset_markers": LIST,  # "including", "بينهم", "از جمله": the count that follows is part of a toll
+        "subset_after": LIST,  # "of them", "از آنان", "منهم", "из них": the count right before them is part of a toll
         "partitive_markers": LIST,  # "of the", "از", "من": "9 of the wounded", a part of a toll named after them
         "baseline_markers": LIST,  # "up from", "مقارنة بـ", "نسبت به": the figure that follows is an earlier value
         "ago_markers": LIST,  # "ago", "назад", "önce", "پیش", "قبل": a duration beside them dates an event back from publication
         "magnitude_markers": LIST,  # "magnitude", "بقوة", "به بزرگی", "büyüklüğünde", "магнитудой": the number beside them is a quake's magnitude
         "depth_markers": LIST,  # "at a depth of", "على عمق", "در عمق", "derinlikte", "на глубине": the distance beside them is a depth
+        "last_year": LIST,  # "last year", "العام الماضي", "geçen yıl": its sentence's event was the year before publication
+        "last_month": LIST,  # "last month", "الشهر الماضي", "geçen ay": the month before publication
         "running_total": LIST,  # "since", "منذ", "bu yana": a toll since a point in time is a running total
         "age_markers": LIST,  # "#-year-old", "# yaşında", "البالغ من العمر #": the number is an age, no figure
         "interval_markers": LIST,  # "in #", "за #", "# saatte": with a frequency word beside, an interval, no figure
