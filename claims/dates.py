@@ -517,6 +517,8 @@ class _Reader:
         t = self.tokens[i]
         start_i = i
         if t.kind == "word" and t.means("oclock_pre"):
+            if self.counted_before(i):
+                return None  # "2 saat 15 dakika": after a number the word is its unit, not a clock's cue
             hour = self.hour_at(i + 1, pre=t.text)
             if hour:
                 return self.finish_time(start_i, *hour)
@@ -538,6 +540,11 @@ class _Reader:
             if self.oclock_suffix_after(i, "") or self.half_day_after(i, strong=True):
                 return self.finish_time(i, int(t.text), None, i, False)
         return None
+
+    def counted_before(self, i: int) -> bool:
+        """A number (digits or a number word) stands right before token i."""
+        prev = self.tok(i - 1)
+        return prev is not None and (prev.kind == "num" or bool(prev.means("numword"))) and self.gap(i - 1, i, SPACE_GAP)
 
     def clock_time(self, i: int):
         """"10:38", or "13.00" with a half-day word, an o'clock word, a zone or a case ending beside it."""

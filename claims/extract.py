@@ -76,6 +76,7 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
     claims: list[Claim] = []
     last: Optional[Speaker] = None
     nearby: Optional[Event] = None
+    carried: Optional[str] = None
     for n, sent in enumerate(sentences):
         if n and "\n" in doc.text[sentences[n - 1].span[1]:sent.span[0]]:
             nearby = None  # a new paragraph: the last one's event no longer reaches
@@ -85,9 +86,10 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
         if attribution.speaker is not None:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims),
-                                      article, nearby, doc.published or placed):
+                                      article, nearby, doc.published or placed, carried):
             claims.append(claim)
         nearby = _harm_told(sent, where, knowledge) or nearby
+        carried = _scope_told(doc.text, sent)
     claims = _link_denials(claims, sentences, topic, main)
     return Article(source=doc.id, published=doc.published, main=article, claims=tuple(claims),
                    placed=None if doc.published else placed)
@@ -172,7 +174,7 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
                      numbered: int, article: Optional[Event] = None, nearby: Optional[Event] = None,
-                     day: Optional[str] = None) -> list[Claim]:
+                     day: Optional[str] = None, carried: Optional[str] = None) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
     places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
@@ -218,7 +220,8 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                        stance_of(cues, clause, attribution, speaker_kind, text), figs, event, slot,
                        loose=event is not None and not tight)
         claims.append(replace(claim, revision=_revision(sent.cues, sent.span, figs),
-                              scope=_scope(text, sent.cues, clause, figs, tuple(sent.mentions))))
+                              scope=_scope(text, sent.cues, clause, figs, tuple(sent.mentions))
+                              or _carried_scope(carried, sent, figs)))
     if not claims:
         event = _topic_event(text, sent, attribution, main)
         # who said something, a report or denial, or the outlet telling who did what: a claim without figures
@@ -338,6 +341,23 @@ def _scope(text: str, cues: list[Cue], clause: tuple, figs: tuple, mentions: tup
               and not any(m.start <= c.start < m.end for m in mentions)
               and any(_words_between(text, c, e) <= SCOPE_WORDS for e in [*events, *figs])]
     return min(scopes, key=lambda c: min(abs(c.start - f.start) for f in figs)).value if scopes and figs else None
+
+
+def _scope_told(text: str, sent: Sentence) -> Optional[str]:
+    """The scope a sentence gives its event without measuring it ("the one-on-one of the two heads came
+    first"): the next sentence's "it lasted 45 minutes" is of that part."""
+    if any(f.kind in SCOPED_KINDS for f in sent.figures):
+        return None
+    events = [c for c in sent.cues if c.kind == "event"]
+    scopes = [c for c in sent.cues if c.kind == "scope" and any(_words_between(text, c, e) <= SCOPE_WORDS for e in events)]
+    return scopes[0].value if scopes else None
+
+
+def _carried_scope(carried: Optional[str], sent: Sentence, figs: tuple) -> Optional[str]:
+    """The last sentence's scope, for a figure of a sentence that names no event of its own ("она продолжалась")."""
+    if carried is None or any(c.kind == "event" for c in sent.cues) or not any(f.kind in SCOPED_KINDS for f in figs):
+        return None
+    return carried
 
 
 def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:

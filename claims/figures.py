@@ -131,6 +131,7 @@ class Grammar:
     half_prefixes: tuple
     articles: Phrases
     connectors: Phrases
+    joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
     duals: Phrases
     hedges: Phrases
@@ -185,12 +186,13 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     g = Grammar(
         cardinals=Phrases(number_map("cardinals")),
         ordinals=Phrases(number_map("ordinals")),
-        multipliers=Phrases(number_map("multipliers")),
+        multipliers=Phrases(number_map("multipliers") + list(cldr_multipliers(language))),
         fractions=Phrases(number_map("fractions")),
         half=Phrases((h, 0.5) for h in halves),
         half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
         articles=Phrases((a, 1.0) for a in section(nums, "articles")),
         connectors=Phrases((c, True) for c in section(nums, "connectors")),
+        joiners=Phrases((c, True) for c in list(section(nums, "connectors")) + list(cldr_and_words(language))),
         units=Phrases(units),
         duals=Phrases(duals),
         hedges=Phrases(_forms(section(lex, "hedges"))),
@@ -378,10 +380,16 @@ def _place(v: float) -> float:
 
 
 def _with_multiplier(tokens: list, r: Reading, g: Grammar) -> Reading:
-    if r.written == "digits" and r.end < len(tokens) and tokens[r.end].joined:
+    """Digits times the multiplier words after them, each larger than the last ("1,5 mil milhões")."""
+    if r.written != "digits":
+        return r
+    last = 1.0
+    while r.end < len(tokens) and tokens[r.end].joined:
         mult = g.multipliers.match(tokens, r.end)
-        if mult is not None:
-            return Reading(r.value * float(mult[0]), mult[1], "digits")
+        if mult is None or float(mult[0]) <= last:
+            break
+        last = float(mult[0])
+        r = Reading(r.value * last, mult[1], "digits")
     return r
 
 
@@ -470,6 +478,7 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     q = _quantity(tokens, j, g, view)
     if q is None:
         return None
+    q = _compound(tokens, q, g, view)
     after = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
     if after is not None and hedge is None and q.hedge is None:
         hedge, q.end = str(after[0]), after[1]
@@ -489,6 +498,38 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None  # "floods in 2022 killed 1,700": the year 2022, not 2022 killed
     q.hedge = hedge or "exact"
     return q, q.end
+
+
+def _compound(tokens: list, q: Quantity, g: Grammar, view: str) -> Quantity:
+    """Durations in several units read as one ("1 year 1 month 21 days", "an hour and 15 minutes"): the sum."""
+    if not (q.unit and _is_duration(g, q.unit)):
+        return q
+    used, factor = {q.unit}, g.unit_kinds[q.unit][1]
+    while q.end < len(tokens) and tokens[q.end].joined:
+        k = q.end
+        joiner = g.joiners.match(tokens, k)
+        k = joiner[1] if joiner is not None and joiner[1] < len(tokens) and tokens[joiner[1]].joined else k
+        nxt = _part(tokens, k, g, view, after_joiner=k != q.end)
+        if nxt is None or nxt.unit in used or (q.weak and k == q.end):
+            break
+        used.add(nxt.unit)
+        q.value += nxt.value * g.unit_kinds[nxt.unit][1] / factor
+        q.end, q.weak = nxt.end, False
+    return q
+
+
+def _part(tokens: list, k: int, g: Grammar, view: str, after_joiner: bool) -> Optional[Quantity]:
+    """The next part of a compound duration at token k: a number with a duration unit, no hedge; an article
+    only after "and" ("8 hours a day" is a rate, "2 years and a month" one span)."""
+    if k >= len(tokens) or tokens[k].kind == "clitic":
+        return None
+    readers = (_dual, _half, _article, _counted_number) if after_joiner else (_dual, _half, _counted_number)
+    for reader in readers:
+        part = reader(tokens, k, g, view)
+        if part is not None:
+            ok = part.unit and _is_duration(g, part.unit) and not part.hedge and not _year_like(tokens[k].text)
+            return part if ok else None
+    return None
 
 
 def _after_rise(tokens: list, i: int, end: int, g: Grammar) -> bool:
@@ -777,6 +818,46 @@ def _cldr_measure(loc: Locale, unit: str, out: dict) -> None:
             except (UnknownUnitError, KeyError, ValueError):
                 continue
             _add_form(unit, text, n, out)
+
+
+@lru_cache(maxsize=None)
+def cldr_multipliers(language: Optional[str]) -> tuple:
+    """Words for thousand, million, billion a locale writes after digits, from CLDR's compact number
+    formats ("0 mil", "0 milhões", "0 тыс.", "0 میلیون"): (form, factor) pairs. Short forms of fewer than
+    three letters ("K", "Mn") are left out: too many words are written so."""
+    loc = _locale(language)
+    if loc is None:
+        return ()
+    out = {}
+    for width, by_plural in loc.compact_decimal_formats.items():
+        for patterns in by_plural.values():
+            for magnitude, pattern in patterns.items():
+                form = _compact_form(str(getattr(pattern, "pattern", pattern)))
+                if form and (width == "long" or len(form.replace(" ", "")) >= 3):
+                    out.setdefault(form, float(magnitude))
+    return tuple(sorted(out.items()))
+
+
+def _compact_form(pattern: str) -> str:
+    """The word of a compact pattern with one digit ("0 milhões" -> "milhões"), else ""."""
+    if pattern.count("0") != 1:
+        return ""
+    words = fold(pattern.replace("'", "").replace("0", " ").replace(".", " ")).split()
+    return " ".join(words) if words and all(w.isalpha() for w in words) else ""
+
+
+@lru_cache(maxsize=None)
+def cldr_and_words(language: Optional[str]) -> tuple:
+    """The word for "and" of a locale, from CLDR's list patterns ("{0} y {1}" in Spanish, "{0} و{1}" in Arabic)."""
+    loc = _locale(language)
+    if loc is None:
+        return ()
+    words = set()
+    for key in ("standard", "unit"):
+        for pattern in dict(loc.list_patterns.get(key, {})).values():
+            middle = pattern.replace("{0}", " ").replace("{1}", " ")
+            words.update(w for w in fold(middle).replace(",", " ").replace("،", " ").split() if w.isalpha())
+    return tuple(sorted(words))
 
 
 @lru_cache(maxsize=None)

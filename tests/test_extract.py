@@ -98,6 +98,8 @@ def observed(claims: list[Claim], want: dict) -> dict:
         got["date"] = event.date if event else None
     if "stance" in want:
         got["stance"] = claim.stance
+    if "scope" in want:
+        got["scope"] = claim.scope
     if len(found) > 1:
         got["in_claims"] = len(found)
     return got
