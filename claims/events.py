@@ -23,6 +23,7 @@ MARKER_REACH = 16  # chars between a "for"/"lasted"/"after" cue and its figure
 WITH_KINDS = ("with", "between")
 FROM_GAP = 3  # chars between an event noun and the "from" that names its other side ("اتصالا هاتفيا من")
 POSTPOSITIONS = ("with_after", "between_after")
+LASTED_AFTER = 3  # characters between a duration and a "lasted" verb after it ("یک ساعت طول کشید")
 DEMONSTRATIVE_GAP = 2  # characters between "this" and its noun: a space, or none when glued
 PLACE_EVENT_WORDS = 1  # words between a place and an event noun after it that still let it locate the event
 NO_MEASURE = {"statement", "press_conference"}  # events that state things, not events things measure
@@ -165,8 +166,10 @@ def _distance(cue: Cue, fig: Figure) -> float:
 
 
 def _marked(fig: Figure, cues: list[Cue]) -> bool:
+    """"lasted three hours", "for an hour", and in verb-final languages "یک ساعت طول کشید", "3 saat sürdü"."""
     return any(c.kind in ("duration_marker", "lasted") and 0 <= fig.start - c.end <= MARKER_REACH
                or c.kind == "duration_marker" and c.start >= fig.start and c.end <= fig.end
+               or c.kind == "lasted" and 0 <= c.start - fig.end <= LASTED_AFTER
                for c in cues)
 
 

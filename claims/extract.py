@@ -14,7 +14,7 @@ from typing import Optional
 from . import dates, entities, figures
 from .entities import place_ancestors
 from .cues import Cue, find_cues, resolve_stand_ins
-from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, with_groups
+from .events import DEMONSTRATIVE_GAP, NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, with_groups
 from .lexicon import Knowledge, section
 from .names import find_names, find_roles
 from .model import Article, Claim, Document, Event, Figure, Mention, Slot, Speaker
@@ -77,6 +77,7 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
     last: Optional[Speaker] = None
     nearby: Optional[Event] = None
     carried: Optional[str] = None
+    told: dict = {}  # class -> the first event the article tells of it: what "this meeting" refers to
     for n, sent in enumerate(sentences):
         if n and "\n" in doc.text[sentences[n - 1].span[1]:sent.span[0]]:
             nearby = None  # a new paragraph: the last one's event no longer reaches
@@ -86,8 +87,10 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
         if attribution.speaker is not None:
             last = attribution.speaker
         for claim in _sentence_claims(doc, sent, attribution, main, where, topic, knowledge, len(claims),
-                                      article, nearby, doc.published or placed, carried):
+                                      article, nearby, doc.published or placed, carried, told):
             claims.append(claim)
+            if claim.event is not None:
+                told.setdefault(event_class(claim.event.type, knowledge), claim.event)
         nearby = _harm_told(sent, where, knowledge) or nearby
         carried = _scope_told(doc.text, sent)
     claims = _link_denials(claims, sentences, topic, main)
@@ -174,12 +177,14 @@ def main_event(text: str, sentences: list[Sentence]) -> Optional[Event]:
 def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, main: Optional[Event],
                      where: Optional[str], topic: Optional[Event], knowledge: Knowledge,
                      numbered: int, article: Optional[Event] = None, nearby: Optional[Event] = None,
-                     day: Optional[str] = None, carried: Optional[str] = None) -> list[Claim]:
+                     day: Optional[str] = None, carried: Optional[str] = None,
+                     told: Optional[dict] = None) -> list[Claim]:
     text = doc.text
     harmful = set(knowledge.common.get("toll_events", []))
     places_lead = section(knowledge.language(doc.language), "participants").get("order") == "after"
     attached = _attach_figures(text, sent, harmful, set(knowledge.common.get("consequent_events", [])), places_lead,
-                               float(knowledge.setting("magnitude_rounding", 0.05)))
+                               float(knowledge.setting("magnitude_rounding", 0.05)),
+                               section(knowledge.language(doc.language), "participants").get("event_position") == "after")
     groups: dict = {}
     for fig, cue, clause, tight in attached:
         event = None
@@ -198,6 +203,9 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                 ids = tuple(sorted(set(ids) | places))
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached)
                               or _date_ago(sent, day))
+            earlier = (told or {}).get(event_class(cue.value, knowledge))
+            if _refers_back(cue, sent.cues) and earlier is not None and not event.date:
+                event = earlier  # "this meeting", "این دیدار", "هذا الهجوم": the one the article told first
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
         elif _measures_main_event(fig, sent, article, knowledge):
@@ -370,6 +378,12 @@ def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:
                else min(abs(f.start - c.end) for f in figs)).value
 
 
+def _refers_back(cue: Cue, cues: list[Cue]) -> bool:
+    """An event noun right after "this"/"این"/"هذا": the event the article already told."""
+    back = {c.end for c in cues if c.kind == "demonstrative"}
+    return any(cue.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))
+
+
 def _harm_told(sent: Sentence, where: Optional[str], knowledge: Knowledge) -> Optional[Event]:
     """The first event that claims victims a sentence names, placed in the sentence's countries: what a
     toll in the next sentences of the paragraph counts when their clause names no event."""
@@ -442,7 +456,7 @@ def _whole(value) -> bool:
 
 
 def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = frozenset(),
-                    places_lead: bool = False, rounding: float = 0.05) -> list[tuple]:
+                    places_lead: bool = False, rounding: float = 0.05, verb_final: bool = False) -> list[tuple]:
     """Each figure with the event cue it measures (or None), its clause, and whether the tie is loose.
 
     A figure is tied tightly to an event noun of its own clause, near it, or linked by "lasted"/"for".
@@ -485,13 +499,20 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
                 and not (item[0].kind == "date" and _dates_a_statement(item[0], sent.cues, text)):
             item[1] = _sole_event(item[0], sent)
             item[4] = item[1] is not None and item[0].kind != "date"  # a loose date may date something else
+        elif item[1] is None and verb_final and item[0].kind == "date" and not _dates_a_statement(item[0], sent.cues, text):
+            # "روز چهارشنبه در عشق‌آباد ... دیدار کردند": a verb-final sentence's date dates its one event
+            cue = _sole_event(item[0], sent)
+            dates = tuple(f for f in sent.figures if f.kind == "date")
+            if cue is not None and not _figure_between(cue, item[0], dates):  # "on Monday with X, on Tuesday with Y had a call"
+                item[1], item[4] = cue, True
     return [(fig, cue, clause, tight) for fig, cue, clause, _, tight in placed]
 
 
 def _is_tight(fig: Figure, cue: Cue, clause: tuple, cues: list[Cue]) -> bool:
     """Near its event noun, linked to it by "lasted"/"for", or alone with it in one clause."""
     linked = any(c.kind in ("lasted", "duration_marker") and cue.end <= c.start and c.end <= fig.start
-                 for c in cues)
+                 for c in cues) or any(c.kind == "lasted" and cue.end <= fig.start and 0 <= c.start - fig.end <= 3
+                                       for c in cues)  # "این دیدار ... کمتر از یک ساعت طول کشید"
     gap = fig.start - cue.end if cue.end <= fig.start else cue.start - fig.end
     in_clause = clause[0] <= cue.start < clause[1]
     only = in_clause and all(c is cue or c.kind != "event" or not clause[0] <= c.start < clause[1] for c in cues)

@@ -23,12 +23,14 @@ from babel.dates import get_month_names
 from babel.units import UnknownUnitError, format_unit
 
 TOKEN = re.compile(
-    r"(?P<num>\d{1,15}(?:[.,]\d{1,15}){0,6})(?P<suffix>['’][^\W\d_]{1,12})?"
+    r"(?P<num>(?<![\w.,])[.,]\d{1,15}(?![.,]?\d)|\d{1,15}(?:[.,]\d{1,15}){0,6})(?P<suffix>['’][^\W\d_]{1,12})?"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<sym>[%$€£₽₺¥₴﷼])"
 )
 JOINING_GAP = re.compile(r"[ ]{0,3}(?:-[ ]{0,3})?")  # what may stand between two parts of one figure
 NEAR_GAP = re.compile(r"[ ]{0,3}")
+SIGN_BEFORE = " \n\t(["  # what may stand before a minus sign written onto digits ("-5%", "(-3%)")
+SIGNED_KINDS = ("percent", "money", "count")  # a minus makes sense for these; never for a duration or a toll
 ID_DIGITS = 6  # a bare digit run this long with no unit is an id, not a count
 YEARS = (1000, 2199)  # a bare four-digit number in this range is a year (Gregorian, Solar and lunar Hijri)
 NOT_A_NUMBER_BEFORE = set(":/#@=&+№_\\")
@@ -130,6 +132,7 @@ class Grammar:
     half: Phrases
     half_prefixes: tuple
     articles: Phrases
+    minus: Phrases  # "minus", "سالب", "eksi": the number after them is negative
     connectors: Phrases
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
@@ -191,6 +194,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         half=Phrases((h, 0.5) for h in halves),
         half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
         articles=Phrases((a, 1.0) for a in section(nums, "articles")),
+        minus=Phrases((m, True) for m in section(nums, "minus") or []),
         connectors=Phrases((c, True) for c in section(nums, "connectors")),
         joiners=Phrases((c, True) for c in list(section(nums, "connectors")) + list(cldr_and_words(language))),
         units=Phrases(units),
@@ -216,7 +220,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
     )
-    g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals)))
+    g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
+                                                       g.minus)))
     g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
                                                     g.units, g.duals, g.articles)))
     return g
@@ -267,6 +272,8 @@ def parse_digits(text: str, decimal: str, group: str) -> Optional[float]:
     seps = [c for c in text if c in ".,"]
     if not seps:
         return float(text)
+    if text[0] in ".,":  # ",08", ".5": a decimal with no whole part, where the mark is the language's decimal
+        return float("0." + text[1:]) if text[0] == decimal else None
     parts = re.split(r"[.,]", text)
     last_sep = seps[-1]
     groups_of_three = all(len(p) == 3 for p in parts[1:])
@@ -425,6 +432,7 @@ class Quantity:
     weak: bool = False
     plain: bool = False  # digits with neither unit nor count noun
     hedge: Optional[str] = None
+    lead: int = 0  # characters of the figure before its first token (a minus sign written onto the digits)
 
 
 def find_figures(folded: Folded, language: Optional[str], knowledge, *,
@@ -475,10 +483,19 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     if before is not None and before[1] < len(tokens) and tokens[before[1]].joined:
         hedge, j = str(before[0]), before[1]
         j += 1 if j < len(tokens) and tokens[j].kind == "clitic" else 0
+    minus = g.minus.match(tokens, j)
+    negative = minus is not None and minus[1] < len(tokens) and tokens[minus[1]].joined
+    j = minus[1] if negative else j
     q = _quantity(tokens, j, g, view)
     if q is None:
         return None
     q = _compound(tokens, q, g, view)
+    if negative or _minus_sign(tokens, j, view):
+        signed = not q.counted and g.unit_kinds.get(q.unit, ("count",))[0] in SIGNED_KINDS
+        if negative and not signed:
+            return None  # "minus" before a duration or a toll: read again from the next word
+        if signed:  # a minus before a duration or a toll written onto it is a dash ("talks -3 days")
+            q.value, q.lead = -q.value, 0 if negative or i != j else 1
     after = g.hedges_after.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
     if after is not None and hedge is None and q.hedge is None:
         hedge, q.end = str(after[0]), after[1]
@@ -498,6 +515,14 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None  # "floods in 2022 killed 1,700": the year 2022, not 2022 killed
     q.hedge = hedge or "exact"
     return q, q.end
+
+
+def _minus_sign(tokens: list, j: int, view: str) -> bool:
+    """A minus sign written right onto the digits at token j, after a space or the start ("-5%")."""
+    start = tokens[j].start
+    if tokens[j].kind != "num" or start == 0 or view[start - 1] not in "-\u2212":
+        return False
+    return start == 1 or view[start - 2] in SIGN_BEFORE
 
 
 def _compound(tokens: list, q: Quantity, g: Grammar, view: str) -> Quantity:
@@ -600,10 +625,16 @@ def _unit_first(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantit
     if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] not in ("money", "percent"):
         return None
     k = unit[1]
-    if k >= len(tokens) or not tokens[k].joined or tokens[k].kind != "num" or not _digits_ok(tokens, k, view, g):
+    if k >= len(tokens) or not tokens[k].joined:
+        return None
+    words_ok = g.unit_kinds[str(unit[0])][0] == "percent" and tokens[k].kind == "word"  # "yüzde yirmi"
+    if not words_ok and (tokens[k].kind != "num" or not _digits_ok(tokens, k, view, g)):
         return None
     r = read_number(tokens, k, g)
-    return Quantity(r.value, r.end, str(unit[0])) if r else None
+    if r is None:
+        return None
+    sign = -1 if tokens[k].kind == "num" and view[tokens[k].start - 1] in "-\u2212" else 1  # "yüzde -5", "%-5"
+    return Quantity(sign * r.value, r.end, str(unit[0]))
 
 
 def _half(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
@@ -736,7 +767,7 @@ def _blocked_before(tokens: list, j: int, g: Grammar) -> bool:
 
 
 def _placed(q: Quantity, first: Token, last: Token, folded: Folded, g: Grammar, knowledge) -> Optional[Figure]:
-    start, end = folded.to_original(first.start, last.end)
+    start, end = folded.to_original(first.start - q.lead, last.end)
     kind, factor = g.unit_kinds.get(q.unit, ("count", 1.0)) if q.unit else ("count", 1.0)
     if kind in ("money", "percent"):
         factor = 1.0

@@ -48,6 +48,7 @@ LANGUAGE_SCHEMA: dict = {
         "half": LIST,  # a half on its own ("half", "نصف", "نیم")
         "connectors": LIST,  # joins parts of one number ("and", "و", "-")
         "articles": LIST,  # an indefinite "one" before a unit ("an", "a", "یک")
+        "minus": LIST,  # the number after them is negative ("minus", "سالب", "eksi")
         "decimal_separator": STR,
         "thousands_separator": STR,
     },
