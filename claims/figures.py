@@ -37,7 +37,7 @@ NOT_A_NUMBER_BEFORE = set(":/#@=&+№_\\")
 URL_MARKS = ("://", "www.", "http", ".com", ".org", "/", "#", "@", "=")
 CLDR_UNITS = {"second": "duration-second", "minute": "duration-minute", "hour": "duration-hour",
               "day": "duration-day", "week": "duration-week", "month": "duration-month",
-              "year": "duration-year", "percent": "concentr-percent", "km": "length-kilometer",
+              "year": "duration-year", "decade": "duration-decade", "percent": "concentr-percent", "km": "length-kilometer",
               "meter": "length-meter", "mile": "length-mile", "kg": "mass-kilogram", "ton": "mass-tonne"}
 CLDR_COUNTS = (1, 2, 3, 5, 11, 21, 100, 1.5)
 CALENDAR_SPAN = {"month": (28 / 30, 31 / 30), "year": (1.0, 366 / 365)}  # factor spans: months are 28..31 days
@@ -133,6 +133,9 @@ class Grammar:
     half_prefixes: tuple
     articles: Phrases
     minus: Phrases  # "minus", "سالب", "eksi": the number after them is negative
+    one_unit: Phrases  # "all", "whole", "another", "tüm", "طوال": before a duration unit, one of it
+    one_unit_after: Phrases  # "كامل": after a duration unit, one whole of it
+    definite: tuple  # a definite article glued to a word ("ال"): "طوال الأسبوع" is one week
     connectors: Phrases
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
@@ -151,6 +154,7 @@ class Grammar:
     starters: frozenset  # first words of every phrase a figure can begin with
     known: frozenset  # first words of every number, unit and hedge phrase: a proclitic may be split off
     singulars: dict  # CLDR's form for one unit -> unit ids: a bare "ساعة" after "لمدة" means one hour
+    plural_only: frozenset  # CLDR's forms for many that are never its form for one ("days")
     decimal: str
     group: str
     unit_kinds: dict  # unit id -> (kind, factor)
@@ -195,6 +199,9 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
         articles=Phrases((a, 1.0) for a in section(nums, "articles")),
         minus=Phrases((m, True) for m in section(nums, "minus") or []),
+        one_unit=Phrases((w, True) for w in section(nums, "one_unit") or []),
+        one_unit_after=Phrases((w, True) for w in section(nums, "one_unit_after") or []),
+        definite=tuple(sorted({fold(a) for a in section(lex, "morphology", "article") or []}, key=len, reverse=True)),
         connectors=Phrases((c, True) for c in section(nums, "connectors")),
         joiners=Phrases((c, True) for c in list(section(nums, "connectors")) + list(cldr_and_words(language))),
         units=Phrases(units),
@@ -216,12 +223,13 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         starters=frozenset(),
         known=frozenset(),
         singulars=cldr["singulars"],
+        plural_only=cldr["plural_only"],
         decimal=fold(nums.get("decimal_separator", "")) or decimal,
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
-                                                       g.minus)))
+                                                       g.minus, g.one_unit)))
     g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
                                                     g.units, g.duals, g.articles)))
     return g
@@ -446,7 +454,7 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
     i = 0
     while i < len(tokens):
         marker = g.markers.match(tokens, i)
-        if marker is not None:
+        if marker is not None and g.one_unit.match(tokens, i) is None:  # "طوال" marks a duration and is one too
             supported_at, i = marker[1], marker[1]
             continue
         if not _may_start(tokens[i], g):
@@ -605,7 +613,7 @@ def _frequency_at(tokens: list, x: int, chain: range, g: Grammar, by: Optional[i
 def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     if j >= len(tokens):
         return None
-    for reader in (_dual, _unit_first, _half, _article, _counted_number, _bare_unit):
+    for reader in (_dual, _unit_first, _half, _article, _one_unit, _counted_number, _bare_unit):
         q = reader(tokens, j, g, view)
         if q is not None:
             return q
@@ -661,6 +669,30 @@ def _article(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     one = g.cardinals.match(tokens, j)
     weak = not (one is not None and one[1] == art[1] and float(one[0]) == 1)  # "bir saat": the article is "one" too
     return _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=weak), g)
+
+
+def _one_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """One whole duration unit: "all day", "another hour", "tüm hafta", "طوال الأسبوع", "عام كامل"."""
+    word = g.one_unit.match(tokens, j)
+    if word is not None:
+        k = word[1]
+        unit = _singular_unit(tokens, k, g) if k < len(tokens) and tokens[k].joined else None
+        return Quantity(1.0, k + 1, unit) if unit else None
+    unit = _singular_unit(tokens, j, g)
+    k = j + 1
+    after = g.one_unit_after.match(tokens, k) if unit and k < len(tokens) and tokens[k].near else None
+    return Quantity(1.0, after[1], unit) if after else None
+
+
+def _singular_unit(tokens: list, k: int, g: Grammar) -> Optional[str]:
+    """A one-word duration unit at token k that is no plural-only form, with or without a definite article."""
+    text = tokens[k].text
+    forms = [text] + [text[len(a):] for a in g.definite if text.startswith(a) and len(text) > len(a) + 1]
+    for form in forms:
+        unit = g.units.table.get((form,))
+        if unit and _is_duration(g, str(unit)) and form not in g.plural_only:
+            return str(unit)
+    return None
 
 
 def _bare_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
@@ -829,7 +861,7 @@ def cldr_separators(language: Optional[str]) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
     """Unit and currency names CLDR gives a locale: {"units": [(id, form)], "duals": [(id, form)]}."""
-    out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set()}
+    out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set(), "ones": set()}
     loc = _locale(language)
     for unit in unit_ids:
         if unit in CLDR_UNITS and loc is not None:
@@ -837,6 +869,7 @@ def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
         elif len(unit) == 3 and unit.isalpha():
             _cldr_currency(loc, unit.upper(), unit, out)
     plurals = out.pop("plurals")
+    out["plural_only"] = frozenset(plurals - out.pop("ones"))
     out["singulars"] = {f: tuple(sorted(u for u in us)) for f, us in out["singulars"].items() if f not in plurals}
     return out
 
@@ -913,6 +946,8 @@ def _add_form(unit: str, text: str, n: float, out: dict) -> None:
         return
     if n in (1, 21, 1.5) and " " not in form:
         out["singulars"].setdefault(form, set()).add(unit)
+    if n == 1:
+        out["ones"].add(form)
     elif n == 5:
         out["plurals"].add(form)
     if re.search(r"\d", view):

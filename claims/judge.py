@@ -188,8 +188,8 @@ def _revisions(members: list) -> dict:
     for claim, fig in members:
         if claim.revision is not None:
             out.setdefault((claim.source, fig.kind, str(fig.value), fig.hedge), claim.revision)
-            if claim.revision == "final":  # a final toll is final whoever repeats it
-                out.setdefault(("", fig.kind, str(fig.value), fig.hedge), "final")
+            if claim.revision in ("final", "earlier"):  # final, or superseded, whoever repeats it
+                out.setdefault(("", fig.kind, str(fig.value), fig.hedge), claim.revision)
     return out
 
 
@@ -272,6 +272,8 @@ def _revised(claim: Claim, fig: Figure, revised: Optional[dict], earliest: bool 
         revised.get(("", fig.kind, str(fig.value), fig.hedge))
     if found and claim.revision is None:
         claim = replace(claim, revision=found)
+    if revised.get(("", fig.kind, str(fig.value), fig.hedge)) == "earlier" and claim.revision in (None, "rise"):
+        claim = replace(claim, revision="earlier")  # "rose to 19" here, "earlier reports said 19" there
     first = revised.get(("day", fig.kind, str(fig.value), fig.hedge))
     own = (claim.published[:10], claim.published_time or LATE) if claim.published else None
     if first and (own is None or (earliest and first < own)):
@@ -297,8 +299,13 @@ def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = ma
     hours = _hours_apart(low, high)
     if hours is not None and abs(hours) >= gap_hours:  # one day's reports, hours apart: 09:40, then 21:10
         return "update" if hours > 0 or low.revision == "correction" else None
-    if high.revision == "rise" or low.revision in ("provisional", "so_far"):
-        return "update" if low.source == high.source or (day_low and day_high) else "tension"
+    if high.revision == "rise" and low.revision == "earlier":
+        return "update"  # "rose to 23; earlier reports said 19": the story itself orders them
+    if high.revision == "rise" or low.revision in ("provisional", "so_far", "earlier"):
+        # one dated page is enough: an undated page belongs to the days its story gives it
+        return "update" if low.source == high.source or day_low or day_high else "tension"
+    if low.revision == "rise" and not day_low:
+        return "tension"  # an undated page's "rose to 23": a count on its way, at a time no page gives
     return None
 
 

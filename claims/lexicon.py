@@ -49,6 +49,8 @@ LANGUAGE_SCHEMA: dict = {
         "connectors": LIST,  # joins parts of one number ("and", "و", "-")
         "articles": LIST,  # an indefinite "one" before a unit ("an", "a", "یک")
         "minus": LIST,  # the number after them is negative ("minus", "سالب", "eksi")
+        "one_unit": LIST,  # before a duration unit, one whole of it ("all day", "another hour", "tüm gün", "طوال")
+        "one_unit_after": LIST,  # after a duration unit, one whole of it ("عام كامل")
         "decimal_separator": STR,
         "thousands_separator": STR,
     },
@@ -90,7 +92,7 @@ LANGUAGE_SCHEMA: dict = {
     "events": MAP_LIST,  # event type (from common.yaml) -> nouns
     "scopes": MAP_LIST,  # scope id (from common.yaml) -> words that narrow an event ("energy", "broader")
     "count_nouns": MAP_LIST,  # what is counted -> nouns ("killed", "missiles", "calls")
-    "revisions": MAP_LIST,  # rise, so_far, provisional, correction -> words that place a toll in time ("rose to")
+    "revisions": MAP_LIST,  # rise, so_far, provisional, earlier, final, correction -> words that place a toll in time ("rose to")
     "participants": {
         "counterpart": LIST,  # "his counterpart": the other side's holder of the same office
         "between": LIST,

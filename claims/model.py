@@ -144,7 +144,7 @@ class Claim:
     published_time: Optional[str] = None  # "HH:MM": orders two reports of one day
     loose: bool = False  # the figures are tied to the event indirectly: a tension at most, never a contradiction
     names: tuple = ()  # (id, name as written) of the people in no lexicon that the claim names
-    revision: Optional[str] = None  # rise, so_far, provisional, final, correction: how the value stands in time
+    revision: Optional[str] = None  # rise, so_far, provisional, earlier, final, correction: how the value stands in time
 
 
 @dataclass(frozen=True)
