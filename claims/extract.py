@@ -125,13 +125,20 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
                        reports)
     people, overruled = find_names(folded, language, knowledge, mentions, cues, taken, roles)
     mentions = [m for m in [*mentions, *roles] if m.start not in overruled or m.via not in ("title", "role")]
-    mentions = sorted([m for m in mentions + people if not _in_dateline(doc.text, m)], key=lambda m: (m.start, m.end))
+    events = [(c.start, c.end) for c in cues if c.kind == "event"]
+    mentions = sorted([m for m in mentions + people if not _in_dateline(doc.text, m)
+                       and not (m.kind in PLACE_KINDS and _inside_any(m, events))],  # سيول: floods, not Seoul
+                      key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)
     by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
     return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
             for i, span in enumerate(spans)]
+
+
+def _inside_any(m: Mention, spans: list) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _in_dateline(text: str, mention: Mention) -> bool:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Optional
 
 from .humanize import describe_figure
-from .lexicon import Knowledge
+from .normalize import fold
+from .patterns import phrase_regex
+from .lexicon import Knowledge, section
 from .model import Alignment, Candidate, Claim, Figure, Slot
 
 VERDICT_ORDER = {"contradiction": 0, "update": 1, "tension": 2, "agreement": 3}
@@ -59,11 +62,12 @@ def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot
     return Verdict(worst, _reason(worst, members, conflicts), tuple(conflicts))
 
 
-def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]) -> list:
+def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot], hours: Optional[set] = None) -> list:
     lasting = slot is not None and slot.quantity == "date" and _lasting(slot, members, knowledge)
     toll = slot is not None and slot.kind == "count" and slot.quantity.split(":", 1)[-1] in TOLL_QUANTITIES
 
-    night = _harmful(slot, members, knowledge) and slot.quantity == "date"
+    night = _harmful(slot, members, knowledge) and slot.quantity == "date" and \
+        (_by_night(hours, knowledge) or _told_at_night(members, knowledge))
     revised = _revisions(members)
     revised.update(_value_days(members))
     said = _said_by_voice(members)
@@ -87,7 +91,19 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     return conflicts
 
 
-def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict] = None) -> list[Finding]:
+def _event_hours(candidates: list[Candidate]) -> dict:
+    """event id -> the hours of day (0-23) its sources give for it: whether it happened by night."""
+    hours: dict = {}
+    for cand in candidates:
+        if cand.slot is not None and cand.slot.quantity == "time" and cand.event is not None:
+            for _, fig in cand.members:
+                if isinstance(fig.value, str) and fig.value[:2].isdigit():
+                    hours.setdefault(cand.event.id, set()).add(int(fig.value[:2]))
+    return hours
+
+
+def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict] = None,
+                    hours: Optional[set] = None) -> list[Finding]:
     """What a candidate's claims say together: one contradiction per value that others cannot hold
     with, the updates of a changing toll, the tensions, or, when nothing pulls apart, one agreement."""
     if cand.kind == "denial":
@@ -95,7 +111,7 @@ def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict
         return [Finding(verdict.verdict, verdict.reason, tuple(c.id for c in cand.claims),
                         tuple((a, b) for a, b, _ in verdict.conflicts))]
     members = list(cand.members)
-    conflicts = _conflicting_pairs(members, knowledge, cand.slot)
+    conflicts = _conflicting_pairs(members, knowledge, cand.slot, hours)
     if not conflicts:
         return [Finding("agreement", _reason("agreement", members, [], labels), tuple(c.id for c in cand.claims))]
     findings = [_finding("contradiction", star, members, cand, labels) for star in _stars(members, conflicts)]
@@ -134,6 +150,30 @@ def _finding(level: str, pairs: list, members: list, cand: Candidate, labels: Op
     claims = tuple(c.id for c in cand.claims if c.id in involved)
     held = [(c, f) for c, f in members if c.id in involved]
     return Finding(level, _reason(level, held, pairs, labels), claims, tuple(sorted({(a, b) for a, b, _ in pairs})))
+
+
+def _by_night(hours: Optional[set], knowledge: Knowledge) -> bool:
+    """No source gives the hour, or one gives an hour of the night (19:58, 03:12)."""
+    if not hours:
+        return True
+    first, last = (int(knowledge.setting(k, d)) for k, d in (("day_starts_hour", 6), ("day_ends_hour", 19)))
+    return any(h < first or h >= last for h in hours)
+
+
+def _told_at_night(members: list, knowledge: Knowledge) -> bool:
+    """Whether a source tells the event as at night, before dawn or late in the evening: then the dates a
+    day apart are its two sides of midnight; a late-morning quake dated Wednesday and Thursday is not."""
+    for claim, _ in members:
+        pattern = knowledge.cached(("night", claim.language), lambda lang=claim.language: _night_pattern(knowledge, lang))
+        if pattern is not None and pattern.search(fold(claim.text)):
+            return True
+    return False
+
+
+def _night_pattern(knowledge: Knowledge, language: str):
+    words = [fold(w) for w in (section(knowledge.language(language), "dates").get("night") or [])] \
+        if language in knowledge.languages else []
+    return re.compile(rf"(?<!\w)(?:{phrase_regex(words)})(?!\w)") if words else None
 
 
 def _lasting(slot: Slot, members: list, knowledge: Knowledge) -> bool:
@@ -533,7 +573,9 @@ def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict]
 def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[Alignment]:
     """Verdicts for every candidate; contradictions first, then updates, tensions and agreements."""
     labels = source_labels(c.source for cand in candidates for c in cand.claims)
-    judged = [(cand, finding) for cand in candidates for finding in judge_candidate(cand, knowledge, labels)]
+    hours = _event_hours(candidates)
+    judged = [(cand, finding) for cand in candidates
+              for finding in judge_candidate(cand, knowledge, labels, hours.get(cand.event.id) if cand.event else None)]
     judged.sort(key=lambda cf: (VERDICT_ORDER[cf[1].verdict], str(cf[0].slot), cf[1].claims[0]))
     return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=finding.claims,
                       verdict=finding.verdict, reason=finding.reason, score=cand.score,
