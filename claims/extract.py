@@ -480,7 +480,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
             fig = _refine_measure(fig, sent.cues, rounding, tuple(sent.figures))
         if fig.kind == "count":
             fig = _refine_counted(fig, clause, sent.cues, tuple(sent.figures))
-        if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues)):
+        if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues, places_lead)):
             placed.append([fig, None, clause, index, False])
             continue
         if fig.kind == "count" and fig.counted in TOLL_KINDS:
@@ -549,9 +549,12 @@ def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
     return False
 
 
-def _bounds_a_span(fig: Figure, cues: list[Cue]) -> bool:
-    """"since 24 February 2022", "until Wednesday", "Pazartesi'den beri": a bound, not the event's day."""
-    return any(c.kind == "bound" and (0 <= fig.start - c.end <= 2 or 0 <= c.start - fig.end <= 2) for c in cues)
+def _bounds_a_span(fig: Figure, cues: list[Cue], after: bool = False) -> bool:
+    """"since 24 February 2022", "until Wednesday", "Pazartesi'den beri": a bound, not the event's day. The
+    bound word stands before the date, or after it in a language of postpositions (Turkish): "05:30 по
+    местному времени" is no bound."""
+    return any(c.kind == "bound" and (0 <= c.start - fig.end <= 2 if after else 0 <= fig.start - c.end <= 2)
+               for c in cues)
 
 
 def _countable(fig: Figure) -> bool:
