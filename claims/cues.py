@@ -46,6 +46,7 @@ FLAT = {
     ("offset_markers",): "offset",
     ("locative",): "locative",
     ("dates", "bounds"): "bound",
+    ("dates", "future"): "future",
 }
 KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted",
          ("revisions",): "revision"}  # nouns: take suffixes

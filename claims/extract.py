@@ -130,11 +130,27 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
                        and not (m.kind in PLACE_KINDS and _inside_any(m, events))],  # سيول: floods, not Seoul
                       key=lambda m: (m.start, m.end))
     places = _place_figures(mentions, cues)
-    all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     spans = split_sentences(doc.text, doc.body)
+    after = section(knowledge.language(language), "participants").get("event_position") == "after"
+    found_dates = [_weekday_ahead(f, cues, spans, after, doc.published or placed) for f in found_dates]
+    all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
     return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
             for i, span in enumerate(spans)]
+
+
+def _weekday_ahead(fig: Figure, cues: list[Cue], spans: list, verb_final: bool, day: Optional[str]) -> Figure:
+    """"The truce will take effect on Friday": a bare weekday after a future marker (before it, in a verb-final
+    language) is the next such day, not the last one (the convention the README documents)."""
+    if fig.kind != "date" or fig.precision != "weekday" or not isinstance(fig.value, str) or len(fig.value) != 10 \
+            or not day or fig.value > day[:10]:
+        return fig  # "next Friday" is ahead already
+    span = next((s for s in spans if s[0] <= fig.start < s[1]), None)
+    if span is None or not any(c.kind == "future" and span[0] <= c.start < span[1] and
+                               (c.start > fig.end if verb_final else c.end <= fig.start) for c in cues):
+        return fig
+    day = (_dt.date.fromisoformat(fig.value) + _dt.timedelta(days=7)).isoformat()
+    return replace(fig, value=day, low=day, high=day)
 
 
 def _inside_any(m: Mention, spans: list) -> bool:
