@@ -29,6 +29,7 @@ COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
 SOFT_HEDGES = {"about", "nearly"}
 MAX_PAIRS = 20  # example claim pairs kept per pair of conflicting values
+FALLING_COUNTS = {"count:missing"}  # counts that move both ways over time: the missing are found, alive or dead
 LATE = "24:00"  # the hour of a report whose page gives none: it counts as late in its day
 MAX_MEMBERS = 200  # claims of one value looked at for those examples
 
@@ -73,6 +74,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     said = _said_by_voice(members)
     timelines = _timelines(members, int(knowledge.setting("timeline_values", 3))) if toll else set()
     gap = float(knowledge.setting("update_gap_hours", 3))
+    falls = slot is not None and slot.quantity in FALLING_COUNTS
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
@@ -86,7 +88,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
             continue
         if night and _days_apart(group_a[0][1], group_b[0][1]) <= knowledge.setting("night_slack_days", 1):
             relation = "tension"  # "Friday night" and "Saturday": a harmful event told from either side of midnight
-        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines, gap):
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines, gap, falls):
             conflicts.append((ca.id, cb.id, level))
     return conflicts
 
@@ -252,7 +254,7 @@ def _said_by_voice(members: list) -> dict:
 
 def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: bool,
            revised: Optional[dict] = None, said: Optional[dict] = None, timelines: frozenset = frozenset(),
-           gap: float = math.inf):
+           gap: float = math.inf, falls: bool = False):
     """Independent claim pairs across two conflicting values, the firmest first, a few of each level;
     and the updates one voice gives of its own count."""
     found = {"contradiction": 0, "tension": 0, "update": 0}
@@ -261,7 +263,7 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
             if not _independent(ca, cb):
                 # one voice telling its own count rise ("296 at first ... rose to 820") updates itself
                 if toll and relation == "conflict" and found["update"] < MAX_PAIRS and \
-                        _in_story_time(ca, fa, cb, fb, revised, gap) == "update":
+                        _in_story_time(ca, fa, cb, fb, revised, gap, falls) == "update":
                     found["update"] += 1
                     yield "update", ca, cb
                 continue
@@ -271,7 +273,7 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
                 or lasting or both
             level = "tension" if soft else "contradiction"
             if toll and level == "contradiction":
-                level = _in_story_time(ca, fa, cb, fb, revised, gap) or level
+                level = _in_story_time(ca, fa, cb, fb, revised, gap, falls) or level
             if level == "contradiction" and (ca.source in timelines or cb.source in timelines):
                 level = "update" if ca.source == cb.source else "tension"
             if found[level] < MAX_PAIRS:
@@ -295,13 +297,22 @@ def _bound_updates(group_a: list, group_b: list, revised: dict, gap: float):
                 yield ca, cb
 
 
-def _in_story_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, revised: Optional[dict], gap: float) -> Optional[str]:
+def _in_story_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, revised: Optional[dict], gap: float,
+                   falls: bool = False) -> Optional[str]:
     """_in_time for two claims as the story places them: the higher count counts from when any source
     first told it (a rival count repeated the next day was already there when the lower one was told);
     the lower one stands when its own page tells it, since repeating a count says it still holds."""
-    higher = _bounds(fb)[0] > _bounds(fa)[0]
+    rising = _in_story_order(ca, fa, cb, fb, revised, gap, False)
+    if not falls or rising == "update":
+        return rising
+    return _in_story_order(ca, fa, cb, fb, revised, gap, True)  # the missing may also be found: fewer later
+
+
+def _in_story_order(ca: Claim, fa: Figure, cb: Claim, fb: Figure, revised: Optional[dict], gap: float,
+                    falls: bool) -> Optional[str]:
+    higher = (_bounds(fb)[0] > _bounds(fa)[0]) != falls  # the count a change leads to
     return _in_time(_revised(ca, fa, revised, earliest=not higher), fa,
-                    _revised(cb, fb, revised, earliest=higher), fb, gap)
+                    _revised(cb, fb, revised, earliest=higher), fb, gap, falls)
 
 
 def _revised(claim: Claim, fig: Figure, revised: Optional[dict], earliest: bool = False) -> Claim:
@@ -322,7 +333,8 @@ def _revised(claim: Claim, fig: Figure, revised: Optional[dict], earliest: bool 
     return claim
 
 
-def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = math.inf) -> Optional[str]:
+def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = math.inf,
+             falls: bool = False) -> Optional[str]:
     """How two conflicting tolls of one event stand in time: "update", "tension" or None (a contradiction).
 
     Published on different days: the later higher count is an update, a later lower one a
@@ -330,7 +342,8 @@ def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = ma
     إلى") or a provisional lower count ("so far", "an initial toll") updates the article's own earlier
     count; against another source it may be the same story told later, or a rival count: a tension.
     After "the final toll", a higher count always contradicts it."""
-    (low, lf), (high, hf) = sorted(((ca, fa), (cb, fb)), key=lambda x: _bounds(x[1])[0])
+    # "low" is the count a toll starts from: the smaller, or for the missing (found as the search goes on) the larger
+    (low, lf), (high, hf) = sorted(((ca, fa), (cb, fb)), key=lambda x: _bounds(x[1])[0], reverse=falls)
     day_low, day_high = iso_day(low.published), iso_day(high.published)
     if low.revision == "final":
         return None

@@ -179,3 +179,29 @@ def test_an_article_telling_a_tolls_story_updates_itself_and_pulls_against_other
         Candidate(slot=KILLED, event=Event("earthquake"), claims=(*story, other),
                   members=tuple((c, c.figures[0]) for c in (*story, other))), knowledge)}
     assert verdicts == {"update", "tension"}
+
+
+MISSING = Slot("flood", "count:missing")
+
+
+def test_the_missing_may_fall_or_rise_over_days(knowledge):
+    """7 missing on Saturday, 4 on Sunday as bodies are found, 5 on Monday: each a later count, no conflict."""
+    sat, sun, mon = toll("a#1", "a", 7, "2026-03-07"), toll("b#1", "b", 4, "2026-03-08"), toll("c#1", "c", 5, "2026-03-09")
+    for pair in ((sat, sun), (sun, mon)):
+        assert judge_values([(c, c.figures[0]) for c in pair], knowledge, MISSING).verdict == "update"
+    same_day = toll("d#1", "d", 4, "2026-03-07")
+    assert judge_values([(c, c.figures[0]) for c in (sat, same_day)], knowledge, MISSING).verdict == "contradiction"
+
+
+def test_a_later_fall_of_the_dead_still_contradicts(knowledge):
+    sat, sun = toll("a#1", "a", 7, "2026-03-07"), toll("b#1", "b", 4, "2026-03-08")
+    assert judge_values([(c, c.figures[0]) for c in (sat, sun)], knowledge, KILLED).verdict == "contradiction"
+
+
+def test_a_day_hours_apart_orders_two_tolls(knowledge):
+    """09:40 then 21:10 of one day: a later, higher count; 10:00 and 11:00 are two counts of one time."""
+    morning = replace(toll("a#1", "a", 12, "2026-04-16"), published_time="09:40")
+    evening = replace(toll("b#1", "b", 31, "2026-04-16"), published_time="21:10")
+    assert judge_values([(c, c.figures[0]) for c in (morning, evening)], knowledge, KILLED).verdict == "update"
+    soon = replace(evening, published_time="11:00")
+    assert judge_values([(c, c.figures[0]) for c in (morning, soon)], knowledge, KILLED).verdict == "contradiction"
