@@ -730,8 +730,9 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     if noun is not None:
         q.counted, q.end = str(noun[0]), noun[1]
         return q
-    if frac is not None or r.written != "digits":
-        return None  # number words with nothing counted are too often pronouns ("one of", "the two")
+    if frac is not None or (r.written != "digits" and not _after_rise(tokens, j, j, g)):
+        return None  # number words with nothing counted are too often pronouns ("one of", "the two"),
+        #              but not after a verb of rising ("достигло шести", "rose to nine")
     q.plain = True
     return q
 
