@@ -130,9 +130,8 @@ def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int
     """
     events = [c for c in cues if c.kind == "event" and sentence[0] <= c.start < sentence[1]
               and not _blocked(fig, c, others)]
-    if fig.kind == "place":
-        back = {c.end for c in cues if c.kind == "demonstrative"}
-        events = [c for c in events if not any(c.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))]
+    if fig.kind == "place":  # "در تهران این حمله را محکوم کرد": Tehran condemned it, the attack was elsewhere
+        events = [c for c in events if not refers_back(c, cues)]
     if fig.kind == "place" and not places_lead and text is not None:
         events = [c for c in events if c.end <= fig.start or
                   (c.start >= fig.end and len(text[fig.end:c.start].split()) <= PLACE_EVENT_WORDS)]
@@ -150,6 +149,12 @@ def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int
             (clause[1] - clause[0]) - (fig.end - fig.start) <= OPENING_DATE_SLACK:
         return events[0]
     return None
+
+
+def refers_back(cue: Cue, cues: list[Cue]) -> bool:
+    """An event noun right after "this"/"این"/"هذا": the event the article already told."""
+    back = {c.end for c in cues if c.kind == "demonstrative"}
+    return any(cue.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))
 
 
 def _blocked(fig: Figure, cue: Cue, others: tuple) -> bool:

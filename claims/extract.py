@@ -14,7 +14,7 @@ from typing import Optional
 from . import dates, entities, figures
 from .entities import place_ancestors
 from .cues import Cue, find_cues, resolve_stand_ins
-from .events import DEMONSTRATIVE_GAP, NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, with_groups
+from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, refers_back, with_groups
 from .lexicon import Knowledge, section
 from .names import find_names, find_roles
 from .model import Article, Claim, Document, Event, Figure, Mention, Slot, Speaker
@@ -227,7 +227,7 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached)
                               or _date_ago(sent, day))
             earlier = (told or {}).get(event_class(cue.value, knowledge))
-            if _refers_back(cue, sent.cues) and earlier is not None and not event.date:
+            if refers_back(cue, sent.cues) and earlier is not None and not event.date:
                 event = earlier  # "this meeting", "این دیدار", "هذا الهجوم": the one the article told first
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
@@ -399,12 +399,6 @@ def _revision(cues: list[Cue], span: tuple, figs: tuple) -> Optional[str]:
         return None
     return min(found, key=lambda c: min(abs(c.start - f.end) for f in figs) if c.start >= figs[0].end
                else min(abs(f.start - c.end) for f in figs)).value
-
-
-def _refers_back(cue: Cue, cues: list[Cue]) -> bool:
-    """An event noun right after "this"/"این"/"هذا": the event the article already told."""
-    back = {c.end for c in cues if c.kind == "demonstrative"}
-    return any(cue.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))
 
 
 def _harm_told(sent: Sentence, where: Optional[str], knowledge: Knowledge) -> Optional[Event]:
