@@ -15,6 +15,7 @@ from typing import Iterable, NamedTuple, Optional
 from .lexicon import section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
+from .number_words import SpelledNumbers, spelled_numbers
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -137,6 +138,8 @@ class Grammar:
     one_unit_after: Phrases  # "كامل": after a duration unit, one whole of it
     definite: tuple  # a definite article glued to a word ("ال"): "طوال الأسبوع" is one week
     connectors: Phrases
+    decimal_words: Phrases  # "virgule", "coma", "point": the decimal mark said in words
+    units_first: bool  # units may be said before tens ("five and twenty"): a connector joins them so
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
     duals: Phrases
@@ -185,15 +188,18 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     units = _forms(section(lex, "units")) + [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
     duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
     number_map = lambda key: [(w, float(v)) for w, v in sorted(section(nums, key).items())]  # noqa: E731
+    # a language whose lexicon has no number words gets them from CLDR's rule-based number formats
+    spelled = SpelledNumbers(units_first=True) if section(nums, "cardinals") else spelled_numbers(language)
+    connectors = list(section(nums, "connectors")) + list(spelled.connectors)
     halves = list(section(nums, "half"))
     decimal, group = cldr_separators(language)
     one_letter = [w for w in list(section(nums, "connectors")) + list(section(lex, "measure", "duration_markers"))
                   if len(fold(w)) == 1 and fold(w).isalpha()]
     proclitics = tuple(sorted({fold(p) for p in list(section(lex, "morphology", "proclitics")) + one_letter}))
     g = Grammar(
-        cardinals=Phrases(number_map("cardinals")),
+        cardinals=Phrases(number_map("cardinals") + list(spelled.cardinals)),
         ordinals=Phrases(number_map("ordinals")),
-        multipliers=Phrases(number_map("multipliers") + list(cldr_multipliers(language))),
+        multipliers=Phrases(number_map("multipliers") + list(cldr_multipliers(language)) + list(spelled.multipliers)),
         fractions=Phrases(number_map("fractions")),
         half=Phrases((h, 0.5) for h in halves),
         half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
@@ -202,8 +208,10 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         one_unit=Phrases((w, True) for w in section(nums, "one_unit") or []),
         one_unit_after=Phrases((w, True) for w in section(nums, "one_unit_after") or []),
         definite=tuple(sorted({fold(a) for a in section(lex, "morphology", "article") or []}, key=len, reverse=True)),
-        connectors=Phrases((c, True) for c in section(nums, "connectors")),
-        joiners=Phrases((c, True) for c in list(section(nums, "connectors")) + list(cldr_and_words(language))),
+        connectors=Phrases((c, True) for c in connectors),
+        decimal_words=Phrases((w, True) for w in spelled.decimal_words),
+        units_first=spelled.units_first,
+        joiners=Phrases((c, True) for c in connectors + list(cldr_and_words(language))),
         units=Phrases(units),
         duals=Phrases(duals),
         hedges=Phrases(_forms(section(lex, "hedges"))),
@@ -343,7 +351,8 @@ def _digit_value(tokens: list, i: int, g: Grammar) -> Optional[tuple[float, int]
 
 
 def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
-    total, current, smallest, k, last_unit = 0.0, 0.0, math.inf, i, False
+    groups: list = []  # (value, multiplier) of the parts already multiplied: "tres billones", "455 mil"
+    current, smallest, k, last_unit = 0.0, math.inf, i, False
     read_any = False
     while k < len(tokens):
         if read_any and not tokens[k].joined:
@@ -357,7 +366,7 @@ def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
         card = g.cardinals.match(tokens, step) if mult is None else None
         if card is not None:
             v = float(card[0])
-            if read_any and not _combines(current, v, smallest, last_unit, step != k):
+            if read_any and not _combines(current, v, smallest, last_unit and g.units_first, step != k):
                 break
             current += v
             smallest = _place(v)
@@ -366,8 +375,8 @@ def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
         elif mult is not None:
             f = float(mult[0])
             if f >= 1000:
-                total += max(current, 1.0) * f
-                current, smallest = 0.0, f
+                current = _grouped(groups, current, f)
+                smallest = f
             else:
                 current, smallest = max(current, 1.0) * f, f
             k, read_any, last_unit = mult[1], True, False
@@ -375,14 +384,35 @@ def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
             break
     if not read_any:
         return None
-    return Reading(total + current, k, "words")
+    return _with_decimal_words(tokens, Reading(sum(v for v, _ in groups) + current, k, "words"), g)
 
 
-def _combines(current: float, v: float, smallest: float, last_unit: bool, by_connector: bool) -> bool:
+def _grouped(groups: list, current: float, factor: float) -> float:
+    """Multiply what was read since the last larger multiplier: "455 mil 228 millones" is 455,228 millions."""
+    value = current
+    while groups and groups[-1][1] < factor:
+        value += groups.pop()[0]
+    groups.append(((value or 1.0) * factor, factor))
+    return 0.0
+
+
+def _with_decimal_words(tokens: list, r: Reading, g: Grammar) -> Reading:
+    """A decimal mark said in words and the number after it: "dos coma cinco" is 2.5, "coma veintiocho" .28."""
+    mark = g.decimal_words.match(tokens, r.end) if r.end < len(tokens) and tokens[r.end].joined else None
+    if mark is None or mark[1] >= len(tokens) or not tokens[mark[1]].joined or tokens[mark[1]].kind != "word":
+        return r
+    after = _read_words(tokens, mark[1], g)
+    if after is None or after.value != int(after.value) or after.value >= 1e6:
+        return r
+    digits = len(str(int(after.value)))
+    return Reading(r.value + after.value / 10 ** digits, after.end, "words")
+
+
+def _combines(current: float, v: float, smallest: float, units_first: bool, by_connector: bool) -> bool:
     """Whether a number word continues the one being read ("twenty" + "five"; Arabic "five and twenty")."""
     if v < smallest and v < 1000:
         return True
-    return last_unit and by_connector and 20 <= v <= 90 and v % 10 == 0 and current % 100 < 10
+    return units_first and by_connector and 20 <= v <= 90 and v % 10 == 0 and current % 100 < 10
 
 
 def _place(v: float) -> float:
