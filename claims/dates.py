@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import jdatetime
-from babel import localedata
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import get_date_format, get_day_names, get_month_names
 from babel.numbers import get_decimal_symbol
 from hijridate import Gregorian, Hijri
@@ -34,6 +35,10 @@ HIJRI_KEYS = ("muharram", "safar", "rabi_al_awwal", "rabi_al_thani", "jumada_al_
 MONTH_SECTIONS = (("gregorian", "months", MONTH_KEYS), ("solar_hijri", "solar_hijri_months", SOLAR_KEYS),
                   ("hijri", "hijri_months", HIJRI_KEYS))
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_OFFSETS = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: "tomorrow", 2: "day_after_tomorrow"}
+RELATION_OFFSETS = {-1: "last", 0: "this", 1: "next"}  # CLDR's relative-type of a weekday or a week
+WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
+CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RELATIVE_DAYS = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "earlier_today": 0,
                  "tomorrow": 1, "day_after_tomorrow": 2}
 # the years a bare number can stand for in each calendar
@@ -49,6 +54,7 @@ AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
 DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}")
 TIGHT_GAP = re.compile(r"\s{0,3}")
 SPACE_GAP = re.compile(r"\s{1,3}")
+WEEK_GAP = re.compile(rf"[\s,،]{{1,3}}(?:{LETTER}{{1,3}}\s{{1,3}})?")  # "next week on Friday": a short word between
 COMMA_GAP = re.compile(r"[\s,،(]{0,4}")
 JOIN_GAP = re.compile(r"[\s,،()\-–]{0,5}")
 YEAR_GAP = re.compile(r"[\s,،]{0,3}")
@@ -86,7 +92,7 @@ class Piece:
     month: Optional[int] = None
     day: Optional[int] = None
     weekday: Optional[str] = None
-    relation: Optional[str] = None  # last, next (a weekday)
+    relation: Optional[str] = None  # last, this, next (of a week), past, coming (nearest): a weekday's
     relative: Optional[str] = None  # yesterday, today, ...
     year_only: bool = False
     hour: Optional[int] = None
@@ -218,9 +224,10 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     weak_templates: set = set()
     codes = _languages(knowledge, language)
     for code in reversed(codes):  # the document's own language is added last and wins a clash
-        _add_cldr(words, code)
+        _add_cldr(words, code, relative=code == codes[0] or not language)
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
         weak_templates |= _weak_templates(knowledge.language(code))
+    _week_variants(words)
     number_words = _number_words(knowledge.language(language))
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
@@ -245,6 +252,19 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
                                      for role in ("last", "next")},
                      connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".")
+
+
+def _week_variants(words: dict) -> None:
+    """"الأسبوع المقبل" beside CLDR's "الأسبوع القادم": a week phrase with its relation word swapped for
+    another the lexicon lists for that relation."""
+    listed = {role: [f for f, m in words.items() if (role, True) in m and " " not in f] for role in ("last", "next")}
+    for form, meanings in list(words.items()):
+        relation = dict(meanings).get("week")
+        parts = form.split()
+        for k, part in enumerate(parts if relation in listed else ()):
+            if any(r == relation and v in ("before", "after") for r, v in words.get(part, ())):
+                for other in listed[relation]:
+                    _add(words, " ".join(parts[:k] + [other] + parts[k + 1:]), "week", relation)
 
 
 def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
@@ -274,8 +294,8 @@ def _locales(code: str) -> list:
     return sorted(i for i in ids if i == code or i.startswith(code + "_"))
 
 
-def _add_cldr(words: dict, code: str) -> None:
-    """Month and weekday names of every CLDR locale of a language."""
+def _add_cldr(words: dict, code: str, relative: bool = True) -> None:
+    """Month and weekday names of every CLDR locale of a language; its relative fields when `relative`."""
     for locale in _locales(code):
         try:
             wide = set()
@@ -298,6 +318,87 @@ def _add_cldr(words: dict, code: str) -> None:
             continue
     for form in [f for f in words if re.search(r"\d", f)]:  # CLDR's placeholder names ("M01")
         del words[form]
+    for locale in _locales(code) if relative else ():
+        if Locale.parse(locale).script is None:  # "en_Dsrt": another script, no news writes in it
+            _add_cldr_relative(words, locale)
+
+
+def _cldr_fields(locale: str) -> dict:
+    try:
+        return Locale.parse(locale)._data["date_fields"]
+    except (ValueError, LookupError, TypeError, AttributeError, UnknownLocaleError):
+        return {}
+
+
+def _add_cldr_relative(words: dict, locale: str) -> None:
+    """CLDR's relative fields: "yesterday", "next Sunday", "this week", and the words that make them relative.
+
+    The words left of or right of a weekday's name in its phrases ("next", "prochain", "الماضي") become
+    relation words on that side; a word every relation shares ("el" of "el próximo domingo") says nothing."""
+    fields = _cldr_fields(locale)
+    for offset, name in (fields.get("day", {}).get("relative") or {}).items():
+        key = RELATIVE_OFFSETS.get(offset)
+        for form in _spellings(name):
+            if key:
+                _add(words, form, "relative", key)
+    sides: dict = {}
+    for n, key in enumerate(CLDR_WEEKDAYS):
+        names = {fold(v) for c in ("format", "stand-alone")
+                 for v in [get_day_names("wide", c, locale=locale).get(n)] if v}
+        for offset, phrase in (fields.get(key, {}).get("relative") or {}).items():
+            relation = RELATION_OFFSETS.get(offset)
+            for form in _spellings(phrase) if relation else ():
+                _add(words, form, "weekday", WEEKDAY_KEYS[n])
+                _add(words, form, "relation", relation)
+                for name in names:
+                    _collect_sides(form, name, relation, sides)
+    weeks = {RELATION_OFFSETS[o]: p for o, p in (fields.get("week", {}).get("relative") or {}).items()
+             if o in RELATION_OFFSETS}
+    shared = set.intersection(*[set(fold(p).split()) for p in weeks.values()]) if len(weeks) == 3 else set()
+    for relation, phrase in weeks.items():
+        for form in _spellings(phrase):
+            _add(words, form, "week", relation)
+            for name in shared:  # "cette" of "cette semaine" says "this" before a weekday too
+                _collect_sides(form, name, relation, sides)
+    for (side, form), relations in sides.items():
+        if len(relations) == 1 and re.fullmatch(rf"{LETTER}+", form):
+            _add(words, form, next(iter(relations)), side)
+    for form in _ago_markers(fields):
+        _add(words, form, "ago", True)
+
+
+def _collect_sides(phrase: str, name: str, relation: str, sides: dict) -> None:
+    """The words before and after a weekday's name in one of its relative phrases."""
+    at = phrase.find(name)
+    if at < 0:
+        return
+    for side, part in (("before", phrase[:at].split()), ("after", phrase[at + len(name):].split())):
+        for word in part:
+            sides.setdefault((side, word), set()).add(relation)
+
+
+def _ago_markers(fields: dict) -> set:
+    """What CLDR writes around "{0} days" for a time past ("ago", "il y a", "hace", "önce", "قبل")."""
+    out = set()
+    for unit in ("day", "week", "month", "year"):
+        for pattern in (fields.get(unit, {}).get("past") or {}).values():
+            before, sep, after = fold(pattern).partition("{0}")
+            if not sep:
+                continue
+            before, after = before.split(), after.split()
+            marker = " ".join(before) if before else " ".join(after[1:])
+            if marker and re.search(LETTER, marker) and not re.search(r"\d", marker):
+                out.add(marker)
+    return out
+
+
+def _spellings(text: str) -> set:
+    """A CLDR form folded, and without its accents as it is often typed ("proximo", "apres-demain")."""
+    form = fold(text).strip()
+    plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    plain = unicodedata.normalize("NFC", plain)
+    forms = {form, plain if plain.isascii() else form}
+    return {f for variant in forms for f in (variant, variant.replace("-", " ")) if f}  # "avant hier"
 
 
 def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates: set) -> None:
@@ -668,7 +769,9 @@ class _Reader:
             return self.month_first(i)
         if t.kind == "word" and t.means("year_pre"):
             return self.year_phrase(i + 1, pre_i=i)
-        if t.kind == "word" and (t.means("last") or t.means("next")):
+        if t.kind == "word" and t.means("week"):
+            return self.week_weekday(i)
+        if t.kind == "word" and self.relation_of(t, "before"):
             return self.related_weekday(i)
         if t.kind == "word" and t.means("weekday"):
             return self.weekday(i)
@@ -822,22 +925,54 @@ class _Reader:
         t = self.tokens[i]
         start_i = i if start_i is None else start_i
         end_i = i
+        relation = relation or t.means("relation")  # CLDR's own phrase: "next Sunday", "dimanche prochain"
         for role in ("last", "next"):  # a weekday form may carry the word itself ("прошлую среду")
             if relation is None and any(t.text.startswith(w + " ") for w in self.relation_words[role]):
                 relation = role
         after = self.tok(i + 1)
-        if relation is None and after and (after.means("last") or after.means("next")) \
-                and self.gap(i, i + 1, SPACE_GAP):
-            relation, end_i = ("last" if after.means("last") else "next"), i + 1
+        if relation is None and after and self.relation_of(after, "after") and self.gap(i, i + 1, SPACE_GAP):
+            relation, end_i = self.relation_of(after, "after"), i + 1
+        if relation is None:
+            week = self.week_after(i)
+            if week:
+                relation, end_i = week
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
                       weekday=t.means("weekday"), relation=relation)
         return piece, end_i + 1
 
+    def relation_of(self, t: Token, side: str) -> Optional[str]:
+        """The relation a word gives a weekday on its side of it: last, this, next; "this coming" and
+        "this past" are the nearest such day (coming, past)."""
+        for role, value in t.meanings:
+            if role in ("last", "this", "next") and value in (True, side):
+                first = self.index.words.get(t.text.split()[0], ()) if " " in t.text else ()
+                if role != "this" and any(r == "this" for r, _ in first):
+                    return "coming" if role == "next" else "past"
+                return role
+        return None
+
     def related_weekday(self, i: int):
         t = self.tok(i + 1)
-        if t and t.means("weekday") and self.gap(i, i + 1, SPACE_GAP):
-            role = "last" if self.tokens[i].means("last") else "next"
-            return self.weekday(i + 1, relation=role, start_i=i)
+        if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, SPACE_GAP):
+            return self.weekday(i + 1, relation=self.relation_of(self.tokens[i], "before"), start_i=i)
+        return None
+
+    def week_after(self, i: int) -> Optional[tuple]:
+        """"Friday next week", "vendredi cette semaine", "Sunday of next week": (relation, index of the week)."""
+        j = i + 1
+        t = self.tok(j)
+        if t and t.means("joiner") and self.gap(i, j, SPACE_GAP):
+            j += 1
+        w = self.tok(j)
+        if w and w.means("week") and self.gap(j - 1, j, SPACE_GAP):
+            return w.means("week"), j
+        return None
+
+    def week_weekday(self, i: int):
+        """"next week Sunday", "next week on Friday", "Gelecek hafta Pazar", "الأسبوع القادم الأحد"."""
+        t = self.tok(i + 1)
+        if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, WEEK_GAP):
+            return self.weekday(i + 1, relation=self.tokens[i].means("week"), start_i=i)
         return None
 
 
@@ -956,14 +1091,22 @@ def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
     if p.weekday:
         if pub is None:
             return None, None, None, "weekday"
-        target = WEEKDAY_KEYS.index(p.weekday)
-        back = (pub.weekday() - target) % 7
-        if p.relation == "last" and back == 0:
-            back = 7
-        day = pub - dt.timedelta(days=back) if p.relation != "next" \
-            else pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        day = _weekday_day(pub, WEEKDAY_KEYS.index(p.weekday), p.relation)
         return day.isoformat(), day.isoformat(), day.isoformat(), "weekday"
     return None, None, None, None
+
+
+def _weekday_day(pub: dt.date, target: int, relation: Optional[str]) -> dt.date:
+    """The day a weekday names: "last", "this" and "next" pick it in the week (Monday first) before,
+    of and after publication, as CLDR's relative fields and the peer suite read them; "this coming" /
+    "this past" the nearest one ahead or behind; a bare weekday the latest on or before publication."""
+    if relation in WEEK_OFFSETS:
+        monday = pub - dt.timedelta(days=pub.weekday())
+        return monday + dt.timedelta(days=7 * WEEK_OFFSETS[relation] + target)
+    if relation == "coming":
+        return pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+    back = (pub.weekday() - target) % 7
+    return pub - dt.timedelta(days=back or (7 if relation == "past" else 0))
 
 
 def _nearest_year(p: Piece, pub: Optional[dt.date]) -> Optional[int]:
