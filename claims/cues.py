@@ -31,6 +31,7 @@ FLAT = {
     ("participants", "with"): "with",
     ("participants", "from"): "from",
     ("participants", "demonstratives"): "demonstrative",
+    ("participants", "distal_demonstratives"): "distal",
     ("measure", "lasted"): "lasted",
     ("measure", "duration_markers"): "duration_marker",
     ("measure", "subset_markers"): "subset",
@@ -106,6 +107,8 @@ def _build_matcher(lex: dict, common: dict):
             kind = value = f"{kind}_after"  # a postposition: its names stand before it
         if event_after and kind in ("with", "between", "with_after", "between_after"):
             value = "event_after"  # "با پوتین گفتگو کرد": the event noun follows the names
+        if after and kind == "according_to":
+            value = "after"  # "AFAD'ın açıklamasına göre": the source stands before it
         for phrase in section(lex, *path) or []:
             _add(table, fold(phrase), (kind, value))
     for path, kind in KEYED.items():

@@ -21,6 +21,11 @@ from babel.dates import get_date_format, get_day_names, get_month_names
 from babel.numbers import get_decimal_symbol
 from hijridate import Gregorian, Hijri
 
+try:  # a dependency (setup.cfg); without it a language has only its lexicon's number words
+    from unicode_rbnf import FormatPurpose, RbnfEngine
+except ImportError:  # pragma: no cover
+    RbnfEngine = None
+
 from .lexicon import Knowledge, section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
@@ -51,7 +56,9 @@ AHEAD_DAYS = 7
 LETTER = r"[^\W\d_]"
 PAIR_GAP = re.compile(r"\s{0,2}[/\\(-]\s{0,2}")
 AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
-DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}")
+DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}|\s?[-/]\s?")  # "2 Oct", "2. أكتوبر", "2-Out", "2/ أكتوبر"
+MONTH_DAY_GAP = re.compile(r"\s{0,3}|\s?[-/]\s?")  # "Oct 2", "Oct2", "Oct-2", "يناير-1"
+TIED = re.compile(r"\s?[-/]\s?|")  # a day tied to an abbreviated month by a dash, a slash or nothing
 TIGHT_GAP = re.compile(r"\s{0,3}")
 SPACE_GAP = re.compile(r"\s{1,3}")
 WEEK_GAP = re.compile(rf"[\s,،]{{1,3}}(?:{LETTER}{{1,3}}\s{{1,3}})?")  # "next week on Friday": a short word between
@@ -65,7 +72,7 @@ SUFFIX_AFTER = re.compile(rf"['’]{LETTER}")  # a case ending written after dig
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # numdate, clock, num, word
+    kind: str  # numdate, shortdate (day and month), clock, num, word
     start: int  # offsets in the folded view
     end: int
     text: str  # the digits, or the folded lexicon form the word matched
@@ -117,6 +124,7 @@ class DateIndex:
     relation_words: dict = field(default_factory=dict)  # "last"/"next" -> the forms that carry that relation
     connector: Optional[re.Pattern] = None  # "و", "and" between an hour and its minutes: "السابعة و45 دقيقة"
     dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
+    day_first: bool = False  # CLDR's long date puts the day before the month ("21 mai 2025")
 
 
 # ---------------------------------------------------------------- public API
@@ -228,7 +236,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
         weak_templates |= _weak_templates(knowledge.language(code))
     _week_variants(words)
-    number_words = _number_words(knowledge.language(language))
+    number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
     suffixes = sorted({fold(s) for code in codes
@@ -251,7 +259,8 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      compound=_compound_pattern(article),
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
                                      for role in ("last", "next")},
-                     connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".")
+                     connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".",
+                     day_first=_long_day_first(language))
 
 
 def _week_variants(words: dict) -> None:
@@ -301,8 +310,9 @@ def _add_cldr(words: dict, code: str, relative: bool = True) -> None:
             wide = set()
             for context in ("format", "stand-alone"):
                 for n, name in get_month_names("wide", context, locale=locale).items():
-                    wide.add(fold(name))
-                    _add(words, fold(name), "month", ("gregorian", n, False))
+                    for form in _spellings(name):  # "août", "aout"
+                        wide.add(form)
+                        _add(words, form, "month", ("gregorian", n, False))
                 for n, name in get_month_names("abbreviated", context, locale=locale).items():
                     form = fold(name).rstrip(".")
                     if form not in wide:
@@ -522,6 +532,35 @@ def _number_words(lex: dict) -> dict:
     return out
 
 
+def _rbnf_days(language: str | None) -> dict:
+    """Days of a month spelled out by CLDR's rule-based number formats, cardinal and ordinal, every gender
+    ("vingt et un", "vigésimo segundo", "yirmi bir", "الثاني والعشرون"), with and without hyphens and accents."""
+    engine = _rbnf_engine(language)
+    out: dict = {}
+    for n in range(1, 32) if engine else ():
+        for key, purpose in (("ordinals", FormatPurpose.ORDINAL), ("cardinals", None)):
+            try:
+                result = engine.format_number(n, purpose=purpose) if purpose else engine.format_number(n)
+            except Exception:  # noqa: BLE001 -- a ruleset CLDR leaves incomplete: no spelling
+                continue
+            for name, text in result.text_by_ruleset.items():
+                if not name.startswith("spellout") or "year" in name:
+                    continue
+                for form in _spellings(" ".join(text.split())):
+                    if re.fullmatch(rf"{LETTER}+(?:[ -]{LETTER}+)*", form):
+                        out.setdefault(form, (key, n))
+    return out
+
+
+def _rbnf_engine(language: str | None):
+    if RbnfEngine is None or not language:
+        return None
+    try:
+        return RbnfEngine.for_language(language)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
 def _weaken(words: dict, number_words: dict) -> None:
     """Mark month names that need a year beside them: abbreviations, two-letter names, number words."""
     for form, meanings in list(words.items()):
@@ -542,12 +581,22 @@ def _lexer(words: dict, clitics: list, article: tuple, suffixes: list) -> re.Pat
     clitic = f"(?P<clitic>{clitic})?" if clitic else ""
     day_suffix = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""  # "18th", "18-го"
     return re.compile(
-        r"(?P<numdate>(?:(?<!\d)|(?<=\d:\d\d))(?:\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4})(?!\d))"
+        r"(?P<numdate>(?:(?<!\d)|(?<=\d:\d\d))(?:\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4}"
+        r"|\d{1,2}/\d{1,2},\s?\d{4}|(?<![\d.,/-])\d{1,2}([-/])\d{1,2}\4\d\d(?![.,/-]?\d))(?!\d))"
+        r"|(?P<shortdate>(?<![\d.,/-])\d{1,2}/\d{1,2}(?![\d%]|[/.,:-]\d))"
         r"|(?P<clock>(?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?"
         r"(?:(?![\d]|[.,:]\d)|(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}(?!\d))))"
         rf"|(?P<num>(?<![\d.,])\d{{1,4}}(?![\d]|[.,:]\d){day_suffix})"
         rf"|(?<!{LETTER}){clitic}(?P<form>{alternation})(?!{LETTER})"
     )
+
+
+def _long_day_first(language: str | None) -> bool:
+    try:
+        pattern = re.sub(r"'[^']*'", "", get_date_format("long", locale=language or "en").pattern)
+    except (ValueError, LookupError, TypeError):
+        return False
+    return "d" in pattern and "M" in pattern and pattern.index("d") < pattern.index("M")
 
 
 def _numeric_order(language: str | None) -> str:
@@ -564,7 +613,7 @@ def _numeric_order(language: str | None) -> str:
 def _tokens(view: str, index: DateIndex) -> list:
     out = []
     for m in index.lexer.finditer(view):
-        kind = m.lastgroup if m.lastgroup in ("numdate", "clock", "num") else "word"
+        kind = m.lastgroup if m.lastgroup in ("numdate", "shortdate", "clock", "num") else "word"
         if kind != "word":
             out.append(Token(kind, m.start(), m.end(), m.group(kind)))
             continue
@@ -763,6 +812,8 @@ class _Reader:
         t = self.tokens[i]
         if t.kind == "numdate":
             return self.numeric_date(i)
+        if t.kind == "shortdate":
+            return self.short_date(i)
         if t.kind == "num" or (t.kind == "word" and t.means("numword")):
             return self.day_first(i) or self.year_phrase(i)
         if t.kind == "word" and t.means("month"):
@@ -789,15 +840,17 @@ class _Reader:
         nxt = self.tok(i + 1)
         return m is not None and not (nxt is not None and nxt.start == m.end())
 
-    def day_value(self, t: Token) -> Optional[int]:
+    def day_value(self, t: Token, cardinal: bool = False) -> Optional[int]:
         if t.kind == "num":
             digits = re.match(r"\d+", t.text).group()
             return int(digits) if len(digits) <= 2 and 1 <= int(digits) <= 31 else None
         word = t.means("numword")
-        return word[1] if word and word[0] == "ordinals" else None
+        return word[1] if word and (word[0] == "ordinals" or cardinal) else None
 
     def day_first(self, i: int):
-        day = self.day_value(self.tokens[i])
+        """"18 March", "the 18th of March", "vinte e um de Maio": a cardinal word is a day before the month
+        only in a language whose long dates put the day first."""
+        day = self.day_value(self.tokens[i], cardinal=self.index.day_first)
         if day is None:
             return None
         j = i + 1
@@ -811,11 +864,27 @@ class _Reader:
 
     def month_first(self, i: int):
         t = self.tok(i + 1)
-        if t and t.kind == "num" and (self.gap(i, i + 1, SPACE_GAP) or self.dotted(i) and self.gap(i, i + 1, DOT_GAP)):
+        if t and t.kind == "num" and (self.gap(i, i + 1, MONTH_DAY_GAP) or self.dotted(i) and self.gap(i, i + 1, DOT_GAP)):
             day = self.day_value(t)
             if day is not None and not self.is_year(t):
                 return self.after_month(i, i, day, day_i=i + 1)
+        if t and t.kind == "word" and self.gap(i, i + 1, SPACE_GAP):
+            day = self.day_value(t) or self.closing_cardinal(i + 1)
+            if day is not None:
+                return self.after_month(i, i, day, day_i=i + 1)
         return self.after_month(i, i, None)
+
+    def closing_cardinal(self, i: int) -> Optional[int]:
+        """A cardinal word as the day after a month only where the sentence or the date ends ("May twenty
+        one."): "in May two people died" counts people."""
+        word = self.tokens[i].means("numword")
+        if not word or word[0] != "cardinals":
+            return None
+        rest = self.view[self.tokens[i].end:self.tokens[i].end + 8]
+        nxt = self.tok(i + 1)
+        if re.match(r"\s*(?:[.!?;]|$)", rest) or (nxt is not None and self.is_year(nxt) and self.gap(i, i + 1, YEAR_GAP)):
+            return word[1]
+        return None
 
     def after_month(self, start_i: int, month_i: int, day: Optional[int], day_i: Optional[int] = None):
         """The rest of a date once its month is found: a paired name, the year, a calendar mark."""
@@ -843,13 +912,31 @@ class _Reader:
             end_i = mark[1]
         if year and not _year_fits(calendar, year):
             return None
-        if weak and year is None and not (day is not None and self.dotted(month_i)):
+        if weak and year is None and not (day is not None and self.sure_abbreviation(month_i, start_i, day_i)):
             return None
         if day is None and year is None and not self.month_alone(month_i):
             return None
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, calendar=calendar,
                       year=year, month=n, day=day)
         return piece, end_i + 1
+
+    def sure_abbreviation(self, month_i: int, start_i: int, day_i: Optional[int]) -> bool:
+        """An abbreviated month beside its day is one when written with its dot ("Feb. 14"), tied to the day
+        ("Oct-2", "2/Out", "Oct2") or capitalized ("Feb 29") in a script with capitals."""
+        t = self.tokens[month_i]
+        if self.dotted(month_i):
+            return True
+        day_at = day_i if day_i is not None else start_i
+        day = self.tokens[day_at]
+        a, b = sorted((month_i, day_at))
+        if len(t.text) < 3 or t.means("numword") or a == b:
+            return False
+        if day.kind == "num" and TIED.fullmatch(self.view, self.tokens[a].end, self.tokens[b].start):
+            return True
+        start, end = self.folded.to_original(t.start, t.end)
+        written = self.folded.original[start:end]
+        closes = re.match(r"\s*(?:[.!?;]|$)", self.view[self.tokens[b].end:self.tokens[b].end + 4])
+        return written[:1].isupper() and written[1:].islower() and (closes or not day.text.isdigit())
 
     def dotted(self, i: int) -> bool:
         """An abbreviated month name written with its dot ("Feb.", "фев."): an abbreviation, no other word."""
@@ -875,15 +962,37 @@ class _Reader:
                 return calendars[0], year_i + 1
         return None
 
+    def day_month(self, a: int, b: int) -> tuple:
+        """(day, month) of two numbers in the language's order, unless only the other order is a date."""
+        month_first = (self.index.order == "mdy" and a <= 12) or b > 12
+        return (b, a) if month_first else (a, b)
+
+    def short_date(self, i: int):
+        """"4/22", "22/04": a day and a month with no year. Not two one-digit numbers (a fraction, "1/2"),
+        not 24/7 (hours and days: all the time), not before a unit or a count noun ("10/12 patients")."""
+        t = self.tokens[i]
+        texts = t.text.split("/")
+        a, b = int(texts[0]), int(texts[1])
+        if max(map(len, texts)) < 2 or (a == 24 and b <= 7):
+            return None
+        if self.index.counted and self.index.counted.match(self.view, t.end):
+            return None
+        day, month = self.day_month(a, b)
+        if not (1 <= month <= 12 and 1 <= day <= 31) or _day_iso("gregorian", 2000, month, day) is None:
+            return None
+        return Piece("date", t.start, t.end, month=month, day=day), i + 1
+
     def numeric_date(self, i: int):
         t = self.tokens[i]
-        parts = [int(p) for p in re.split(r"[-/.]", t.text)]
-        if len(str(re.split(r"[-/.]", t.text)[0])) == 4:
+        texts = [p for p in re.split(r"[-/.,\s]+", t.text) if p]
+        parts = [int(p) for p in texts]
+        if len(texts[0]) == 4:
             year, month, day = parts
         else:
             a, b, year = parts
-            month_first = (self.index.order == "mdy" and a <= 12) or b > 12
-            day, month = (b, a) if month_first else (a, b)
+            if len(texts[2]) == 2:  # "05/05/89", "3-7-07": the century nearest, split at 50
+                year += 2000 if year < 50 else 1900
+            day, month = self.day_month(a, b)
         calendar = "gregorian"
         end_i = i
         mark = self.calendar_mark(i)

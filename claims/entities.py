@@ -26,6 +26,7 @@ from .model import Mention
 from .normalize import Folded, fold
 from .patterns import phrase_regex
 
+PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", "village", "area"}
 SCRIPT_CODES = {"Arab": "arabic", "Cyrl": "cyrillic", "Latn": "latin"}
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")

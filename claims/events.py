@@ -151,10 +151,13 @@ def event_cue_for(fig: Figure, sentence: tuple[int, int], clause: tuple[int, int
     return None
 
 
-def refers_back(cue: Cue, cues: list[Cue]) -> bool:
-    """An event noun right after "this"/"این"/"هذا": the event the article already told."""
-    back = {c.end for c in cues if c.kind == "demonstrative"}
-    return any(cue.start - gap in back for gap in range(DEMONSTRATIVE_GAP + 1))
+def refers_back(cue: Cue, cues: list[Cue]) -> Optional[str]:
+    """An event noun right after "this"/"این"/"هذا" is the event the article told first ("first");
+    after "that"/"آن"/"ذلك"/"o", the one it told last ("last"); else None."""
+    for c in cues:
+        if c.kind in ("demonstrative", "distal") and 0 <= cue.start - c.end <= DEMONSTRATIVE_GAP:
+            return "last" if c.kind == "distal" else "first"
+    return None
 
 
 def _blocked(fig: Figure, cue: Cue, others: tuple) -> bool:

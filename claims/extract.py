@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from . import dates, entities, figures
-from .entities import place_ancestors
+from .entities import PLACE_KINDS, place_ancestors
 from .cues import Cue, find_cues, resolve_stand_ins
 from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, participants_for, refers_back, with_groups
 from .lexicon import Knowledge, section
@@ -22,7 +22,6 @@ from .normalize import fold_text
 from .segment import split_clauses, split_sentences
 from .speakers import Attribution, attribute, stance_of
 
-PLACE_KINDS = {"city", "country", "region", "province", "sea", "place", "town", "village", "area"}
 LOCATIVE_GAP = 3
 QUOTE_REACH = 60  # how far before a figure the words that carry it may start (the event noun)
 DENIAL_REACH = 3  # sentences back in which a denial finds the report it denies
@@ -77,7 +76,7 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
     last: Optional[Speaker] = None
     nearby: Optional[Event] = None
     carried: Optional[str] = None
-    told: dict = {}  # class -> the first event the article tells of it: what "this meeting" refers to
+    told: dict = {}  # ("first"/"last", class) -> the event the article told first and last of it
     for n, sent in enumerate(sentences):
         if n and "\n" in doc.text[sentences[n - 1].span[1]:sent.span[0]]:
             nearby = None  # a new paragraph: the last one's event no longer reaches
@@ -90,7 +89,8 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
                                       article, nearby, doc.published or placed, carried, told):
             claims.append(claim)
             if claim.event is not None:
-                told.setdefault(event_class(claim.event.type, knowledge), claim.event)
+                told.setdefault(("first", event_class(claim.event.type, knowledge)), claim.event)
+                told[("last", event_class(claim.event.type, knowledge))] = claim.event
         nearby = _harm_told(sent, where, knowledge) or nearby
         carried = _scope_told(doc.text, sent)
     claims = _link_denials(claims, sentences, topic, main)
@@ -124,7 +124,8 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
     roles = find_roles(folded, language, knowledge, figures_taken + verbs + [(m.start, m.end) for m in mentions],
                        reports)
     people, overruled = find_names(folded, language, knowledge, mentions, cues, taken, roles)
-    mentions = [m for m in [*mentions, *roles] if m.start not in overruled or m.via not in ("title", "role")]
+    mentions = [m for m in [*mentions, *roles] if m.start not in overruled
+                or (m.via not in ("title", "role") and m.kind not in PLACE_KINDS)]
     events = [(c.start, c.end) for c in cues if c.kind == "event"]
     mentions = sorted([m for m in mentions + people if not _in_dateline(doc.text, m)
                        and not (m.kind in PLACE_KINDS and _inside_any(m, events))],  # سيول: floods, not Seoul
@@ -226,9 +227,10 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                 ids = tuple(sorted(set(ids) | places))
             event = event_for(fig, cue, ids, main, _event_date(fig, cue, attached)
                               or _date_ago(sent, day))
-            earlier = (told or {}).get(event_class(cue.value, knowledge))
-            if refers_back(cue, sent.cues) and earlier is not None and not event.date:
-                event = earlier  # "this meeting", "این دیدار", "هذا الهجوم": the one the article told first
+            back = refers_back(cue, sent.cues)
+            earlier = (told or {}).get((back, event_class(cue.value, knowledge)))
+            if earlier is not None and not event.date:
+                event = earlier  # "this meeting": the one the article told first; "that call": the last one
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
         elif _measures_main_event(fig, sent, article, knowledge):

@@ -99,6 +99,7 @@ LANGUAGE_SCHEMA: dict = {
         "with": LIST,
         "from": LIST,  # "received a call from X": names after it take part, only right after an event noun
         "demonstratives": LIST,  # "this", "هذا", "این": an event noun after them refers back; a place beside it is not its place
+        "distal_demonstratives": LIST,  # "that", "ذلك", "آن", "тот": the event the article told last
         "order": STR,  # "after" when "with"/"between" follow the names they take (Turkish "X ile Y arasında")
         "event_position": STR,  # "after" when the event noun follows its "with" group (Persian)
     },

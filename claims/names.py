@@ -22,7 +22,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .cues import Cue
-from .entities import match_name, name_skeleton
+from .entities import PLACE_KINDS, match_name, name_skeleton
 from .lexicon import Knowledge, section
 from .model import Claim, Event, Mention, Speaker
 from .normalize import Folded, fold
@@ -38,6 +38,8 @@ MAX_NAME_WORDS = 4
 ROLE_WORDS = 3  # modifiers a role phrase may take ("سخنگوی وزارت امور خارجه")
 ARABIC_NAME_WORDS = 3
 PARTY_OPENERS = ("with", "between", "from", "counterpart")  # cue kinds after which a name may stand
+UNKNOWN_PERSON = "unknown-"  # the id prefix of a person no lexicon knows
+COORDINATION_GAP = 7  # characters between two coordinated names ("X and Y", "X и Y", "X ve Y")
 SIMILAR_NAMES = 85  # rapidfuzz ratio of coarse skeletons above which two spellings are one person
 COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "F", "Z": "S", "$": "S",
                         "D": "T", "H": None, "'": None, "-": " "})
@@ -53,24 +55,91 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
     """
     text = folded.original
     words = _name_words(knowledge, language)
-    taken = sorted(taken + [(m.start, m.end) for m in [*mentions, *roles]])
+    places = sorted((m.start, m.end) for m in mentions if m.kind in PLACE_KINDS and m.via == "alias")
+    hard = sorted(taken + [(m.start, m.end) for m in [*mentions, *roles]
+                           if not (m.kind in PLACE_KINDS and m.via == "alias")])
+    taken = sorted(hard + places)
     anchors = _anchors(text, mentions, cues, words) + [(r.start, r.end, "title") for r in roles]
     anchors.sort()
     found: list[Mention] = []
     verbs = {c.start for c in cues if c.kind in ("say", "deny", "report", "according_to")}
     prefixes = tuple(fold(p) for p in section(knowledge.language(language), "names").get("follower_prefixes", []))
-    for start, end in _candidates(text, words, taken):
+    waiting = []
+    for start, end in sorted(_candidates(text, words, taken) + _titled_over_places(text, words, hard, places, anchors)):
         if len(text[start:end].split()) >= 2 and _anchored(start, end, anchors, text) and \
                 (not ARABIC_SCRIPT.match(text[start]) or _ends_like_a_subject(text, end, verbs, words, prefixes)):
             found.append(_mention(text, start, end, language, knowledge))
-    found += _surnames(text, found, taken)
+        else:
+            waiting.append((start, end))
+    found += _coordinated_names(text, found, waiting, _candidates(text, words, hard), language, knowledge)
+    over_places = any(_overlaps(m.start, m.end, places) for m in found)
+    found += _surnames(text, found, hard if over_places else taken)
     found = sorted({(m.start, m.end): m for m in found}.values(), key=lambda m: m.start)
     by_start: dict = {}
     for n in found:
         by_start.setdefault(n.start, []).append(n.entity)
+    names = sorted((n.start, n.end) for n in found)
     overruled = {m.start for m in [*mentions, *roles] if m.via in ("title", "role") and
                  any(e != m.entity for gap in range(NAME_GAP + 1) for e in by_start.get(m.end + gap, ()))}
-    return found, overruled
+    overruled |= {m.start for m in mentions if m.kind in PLACE_KINDS and m.via == "alias"
+                  and _overlaps(m.start, m.end, names)}
+    titles = {m.end: m.start for m in [*mentions, *roles] if m.start in overruled and m.via in ("title", "role")}
+    return [_with_title(text, n, titles) for n in found], overruled
+
+
+def _with_title(text: str, name: Mention, titles: dict) -> Mention:
+    """"Russian President Arkady Volin" is one mention of him, title included: "X and Russian President
+    Y" stays two coordinated names."""
+    start = next((titles[name.start - gap] for gap in range(NAME_GAP + 1) if name.start - gap in titles), None)
+    return name if start is None else replace(name, start=start, text=text[start:name.end])
+
+
+def _coordinated_names(text: str, found: list, waiting: list, loose: list, language, knowledge: Knowledge) -> list:
+    """"Presidents Arkady Volin and Selim Karaman": a capitalised name right after a found one and
+    "and" (any short lower-case word) or a comma is a name too, whatever places it holds."""
+    ends = {m.end for m in found}
+    out = []
+    for start, end in sorted(set(waiting) | set(loose)):
+        name = text[start:end]
+        if ARABIC_SCRIPT.match(name) or not _capitalised(name) or any(start < e <= end for e in ends):
+            continue
+        if any(0 < start - e <= COORDINATION_GAP and _joins(text[e:start]) for e in ends):
+            out.append(_mention(text, start, end, language, knowledge))
+            ends.add(end)
+    return out
+
+
+def _joins(gap: str) -> bool:
+    word = gap.strip(" ,")
+    return gap.strip() in (",", "") or (word.isalpha() and word.islower() and len(word) <= 3)
+
+
+def _only_places_between(text: str, start: int, end: int, places: list) -> bool:
+    """Nothing, or only places and short lower-case words, between a title and a name ("Президенты
+    России и Турции Олег Самара")."""
+    for w in WORD.finditer(text, start, end):
+        if not _overlaps(w.start(), w.end(), places) and not (w.group().islower() and len(w.group()) <= 3):
+            return False
+    return not any(ch in text[start:end] for ch in ".;:!?")
+
+
+def _titled_over_places(text: str, words: dict, hard: list, places: list, anchors: list) -> list:
+    """Names that hold a word a lexicon knows as a place ("President Selim Karaman", "Defence Minister
+    Israel Katz"): only right after a title or role, and with a capitalised word that is no place."""
+    out = []
+    for start, end in _candidates(text, words, hard):
+        if not _overlaps(start, end, places) or ARABIC_SCRIPT.match(text[start]):
+            continue
+        own = [w for w in WORD.finditer(text, start, end) if w.group()[0].isupper()
+               and not _overlaps(w.start(), w.end(), places)]
+        near = anchors[bisect_right(anchors, (start - MAX_SPAN,)):bisect_right(anchors, (start, float("inf")))]
+        after_title = any(kind in ("title", "role") and 0 <= start - a_end <= ROLE_REACH
+                          and _only_places_between(text, a_end, start, places) for _, a_end, kind in near)
+        if own and after_title:
+            direct = any(kind in ("title", "role") and 0 <= start - a_end <= NAME_GAP for _, a_end, kind in near)
+            # "России и Турции Олег Самара": the places before the given name are no part of the name
+            out.append((start if direct else own[0].start(), end))
+    return out
 
 
 def _ends_like_a_subject(text: str, end: int, verbs: set, words: dict, prefixes: tuple) -> bool:
@@ -259,8 +328,8 @@ def unknown_id(name: str) -> str:
     """A stable ASCII id for a person in no lexicon, from the spelling in hand."""
     latin = _ascii(name)
     if latin:
-        return "unknown-" + latin
-    return "unknown-" + "-".join(name_skeleton(name).lower().replace("$", "sh").split())
+        return UNKNOWN_PERSON + latin
+    return UNKNOWN_PERSON + "-".join(name_skeleton(name).lower().replace("$", "sh").split())
 
 
 def _ascii(name: str) -> str:
@@ -281,10 +350,10 @@ def link_names(claims: list[Claim]) -> list[Claim]:
     """One id for every spelling of one unknown person across the corpus, Latin spelling preferred."""
     names: dict[str, str] = {}  # id -> a surface
     for c in claims:
-        if c.speaker and c.speaker.id.startswith("unknown-"):
+        if c.speaker and c.speaker.id.startswith(UNKNOWN_PERSON):
             names.setdefault(c.speaker.id, c.speaker.name)
         for entity_id, name in c.names:
-            if entity_id.startswith("unknown-"):
+            if entity_id.startswith(UNKNOWN_PERSON):
                 names.setdefault(entity_id, name)
     if not names:
         return claims

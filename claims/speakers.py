@@ -53,6 +53,11 @@ def attribute(text: str, span: tuple[int, int], cues: list[Cue], mentions: list[
     candidates = _speaking(mentions, quotes, objects | marked)
     for cue in cues:
         if cue.kind == "according_to" and not _inside(cue.start, quotes):
+            if cue.value == "after":  # a postposition: "Cumhurbaşkanlığı kaynaklarından edinilen bilgiye göre"
+                before = [m for m in candidates if 0 <= cue.start - m.end <= NEAR_ACCORDING and m.start >= span[0]]
+                if before:
+                    return Attribution(_speaker(before[-1]), cue)
+                continue
             after = [m for m in candidates if 0 <= m.start - cue.end <= NEAR_ACCORDING]
             if after:
                 return Attribution(_speaker(after[0]), cue)

@@ -21,6 +21,7 @@ from .entities import country_anchor, place_contains
 from .extract import event_class
 from .lexicon import Knowledge
 from .model import Article, Claim, Event, Slot
+from .names import UNKNOWN_PERSON
 
 BILATERAL_CLASSES = {"call"}  # the same parties, or another call: no place tells two calls apart
 CALL_CANDIDATES = 64  # calls looked at per party: a leader's calls of a month, not of a corpus
@@ -236,7 +237,9 @@ def _same_call(a: Occurrence, b: Occurrence, knowledge: Knowledge) -> bool:
         return False  # a call told only as "this week" could be either of the week's calls
     rest_a, rest_b = a.anchors - b.anchors, b.anchors - a.anchors
     known = lambda anchors: {x for x in anchors if x in knowledge.places or x in knowledge.entities}
-    return not (known(rest_a) and known(rest_b))
+    unknown = lambda anchors: {x for x in anchors if x.startswith(UNKNOWN_PERSON)}
+    # a minister the lexicon knows may be the one an outlet names otherwise; two named strangers are two people
+    return not (known(rest_a) and known(rest_b)) and not (unknown(rest_a) and unknown(rest_b))
 
 
 def _join_unnamed(occurrences: dict, order: list, parent: dict, slack: _dt.timedelta) -> None:

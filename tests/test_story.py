@@ -122,3 +122,22 @@ def test_scope_words_set_part_of_an_event_apart(knowledge, lang, text, scope):
     doc = Document(id="t", path="t", text=text, language=lang, published="2026-06-10", body=((0, len(text)),))
     scoped = {c.scope for c in extract_article(doc, knowledge).claims if c.figures}
     assert scoped == {scope}, scoped
+
+
+def test_two_calls_of_one_leader_with_two_named_strangers_stay_apart(knowledge):
+    """One day, one president, two calls: with a named person no lexicon knows on the other side of each,
+    they are two calls, even when a third page names only the president."""
+    a_call = Event("call", ("unknown-kemal-aydin", "unknown-oleg-samara"), date="2026-03-09")
+    b_call = Event("call", ("unknown-kemal-aydin", "unknown-pavlo-hrytsenko"), date="2026-03-09")
+    out = tell_stories([article("a", "2026-03-09", a_call, toll_claim("a#1", "a", a_call)),
+                        article("b", "2026-03-09", b_call, toll_claim("b#1", "b", b_call))], knowledge)
+    assert out[0].event.id != out[1].event.id
+
+
+def test_a_known_minister_and_a_stranger_may_be_one_call(knowledge):
+    """The lexicon's Omani foreign minister and a name no lexicon knows: the same call of that day."""
+    a_call = Event("call", ("abbas-araghchi", "badr-albusaidi"), date="2026-04-26")
+    b_call = Event("call", ("abbas-araghchi", "unknown-said-al-harthy"), date="2026-04-26")
+    out = tell_stories([article("a", "2026-04-27", a_call, toll_claim("a#1", "a", a_call)),
+                        article("b", "2026-04-26", b_call, toll_claim("b#1", "b", b_call))], knowledge)
+    assert out[0].event.id == out[1].event.id
