@@ -15,7 +15,7 @@ from typing import Iterable, NamedTuple, Optional
 from .lexicon import section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
-from .number_words import SpelledNumbers, spelled_numbers
+from .number_words import SpelledNumbers, plain_letters, spelled_numbers
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -136,6 +136,7 @@ class Grammar:
     minus: Phrases  # "minus", "سالب", "eksi": the number after them is negative
     one_unit: Phrases  # "all", "whole", "another", "tüm", "طوال": before a duration unit, one of it
     one_unit_after: Phrases  # "كامل": after a duration unit, one whole of it
+    vague: Phrases  # "a few", "birkaç", "بضعة": a vague quantity standing for a value, hedged "about"
     definite: tuple  # a definite article glued to a word ("ال"): "طوال الأسبوع" is one week
     connectors: Phrases
     decimal_words: Phrases  # "virgule", "coma", "point": the decimal mark said in words
@@ -185,7 +186,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     cldr = cldr_unit_forms(language, tuple(sorted(unit_kinds)))
     counted = {fold(form) for form, _ in _forms(section(lex, "count_nouns"))}
     # the lexicon knows the language's own words better than CLDR: Persian "۱۲۰ تن" counts people, not tonnes
-    units = _forms(section(lex, "units")) + [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
+    cldr_units = [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
+    units = _forms(section(lex, "units")) + cldr_units + [(plain_letters(f), u) for f, u in cldr_units]  # "dias"
     duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
     number_map = lambda key: [(w, float(v)) for w, v in sorted(section(nums, key).items())]  # noqa: E731
     # a language whose lexicon has no number words gets them from CLDR's rule-based number formats
@@ -207,6 +209,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         minus=Phrases((m, True) for m in section(nums, "minus") or []),
         one_unit=Phrases((w, True) for w in section(nums, "one_unit") or []),
         one_unit_after=Phrases((w, True) for w in section(nums, "one_unit_after") or []),
+        vague=Phrases(number_map("vague")),
         definite=tuple(sorted({fold(a) for a in section(lex, "morphology", "article") or []}, key=len, reverse=True)),
         connectors=Phrases((c, True) for c in connectors),
         decimal_words=Phrases((w, True) for w in spelled.decimal_words),
@@ -237,9 +240,9 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         unit_kinds=unit_kinds,
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
-                                                       g.minus, g.one_unit)))
+                                                       g.minus, g.one_unit, g.vague)))
     g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
-                                                    g.units, g.duals, g.articles)))
+                                                    g.units, g.duals, g.articles, g.vague)))
     return g
 
 
@@ -331,6 +334,9 @@ def read_number(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
         value, end = value
         reading = Reading(value, end, "digits")
     else:
+        vague = g.vague.match(tokens, i)
+        if vague is not None:
+            return Reading(float(vague[0]), vague[1], "vague")
         reading = _read_words(tokens, i, g)
         if reading is None:
             return None
@@ -471,6 +477,7 @@ class Quantity:
     plain: bool = False  # digits with neither unit nor count noun
     hedge: Optional[str] = None
     lead: int = 0  # characters of the figure before its first token (a minus sign written onto the digits)
+    vague: bool = False  # "a few", "birkaç": the value is a guess, widened by thresholds.vague_width
 
 
 def find_figures(folded: Folded, language: Optional[str], knowledge, *,
@@ -742,6 +749,8 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     r = read_number(tokens, j, g)
     if r is None:
         return None
+    if r.written == "vague":
+        return _vague_duration(tokens, r, g)
     weak = r.written == "words" and r.end == j + 1 and tokens[j].text in g.articles
     q = Quantity(r.value, r.end, weak=weak)
     frac = g.fractions.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
@@ -765,6 +774,14 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         #              but not after a verb of rising ("достигло шести", "rose to nine")
     q.plain = True
     return q
+
+
+def _vague_duration(tokens: list, r: Reading, g: Grammar) -> Optional[Quantity]:
+    """"a few days", "birkaç gün": a vague quantity is a figure before a duration unit only (no toll, no sum)."""
+    unit = g.units.match(tokens, r.end) if r.end < len(tokens) and tokens[r.end].joined else None
+    if unit is None or not _is_duration(g, str(unit[0])):
+        return None
+    return Quantity(r.value, unit[1], str(unit[0]), hedge="about", vague=True)
 
 
 def _with_fraction(tokens: list, q: Quantity, g: Grammar) -> Quantity:
@@ -836,6 +853,9 @@ def _placed(q: Quantity, first: Token, last: Token, folded: Folded, g: Grammar, 
         factor = 1.0
     value = q.value * factor
     low, high = figure_interval(value, q.hedge or "exact", q.unit, knowledge)
+    if q.vague:  # "a few days" is 1 to 5 days, "less than a few days" up to 5
+        width = knowledge.setting("vague_width", 0.5)
+        low, high = min(low, value * (1 - width)), max(high, value * (1 + width))
     return Figure(kind=kind, value=_tidy(value), low=_tidy(low), high=_tidy(high), hedge=q.hedge or "exact",
                   unit=q.unit, text=folded.original[start:end], start=start, end=end, counted=q.counted)
 
@@ -847,7 +867,7 @@ def _overlaps(figure: Figure, skip: list) -> bool:
 def _tidy(x: float):
     if math.isinf(x):
         return x
-    x = round(x, 6)
+    x = float(f"{x:.12g}")  # twelve significant digits: float noise goes, "9,2321312%" stays whole
     return int(x) if x == int(x) else x
 
 

@@ -51,6 +51,7 @@ LANGUAGE_SCHEMA: dict = {
         "minus": LIST,  # the number after them is negative ("minus", "سالب", "eksi")
         "one_unit": LIST,  # before a duration unit, one whole of it ("all day", "another hour", "tüm gün", "طوال")
         "one_unit_after": LIST,  # after a duration unit, one whole of it ("عام كامل")
+        "vague": MAP_STR,  # a vague quantity -> the value it stands for ("a few": "3", "birkaç": "3"), hedged "about"
         "decimal_separator": STR,
         "thousands_separator": STR,
     },

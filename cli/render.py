@@ -96,7 +96,7 @@ def _number(value):
             return None
         if value == int(value) and abs(value) < 2 ** 53:
             return int(value)
-        return round(value, 6)
+        return float(f"{value:.12g}")  # twelve significant digits: float noise goes, "9,2321312%" stays whole
     return value
 
 
