@@ -56,7 +56,7 @@ def spelled_numbers(language: Optional[str]) -> SpelledNumbers:
         cardinals=tuple(_with_plain_letters(cardinals)),
         multipliers=tuple(_with_plain_letters(_multipliers(engine))),
         connectors=tuple(sorted(_connectors(engine, cardinals))),
-        decimal_words=tuple(sorted(_decimal_words(engine))),
+        decimal_words=tuple(sorted(w for w, _ in _with_plain_letters(dict.fromkeys(_decimal_words(engine), 1)))),
         ordinals=tuple(_with_plain_letters(_ordinals(engine))),
         units_first=_units_first(engine, cardinals),
     )
@@ -151,13 +151,13 @@ def _with_plain_letters(table: dict) -> list:
     pairs = sorted(table.items())
     out = list(pairs)
     for phrase, value in pairs:
-        plain = _plain(phrase)
+        plain = plain_letters(phrase)
         if plain != phrase and plain not in table:
             out.append((plain, value))
     return out
 
 
-def _plain(text: str) -> str:
+def plain_letters(text: str) -> str:
     """Latin letters without their accents; any other script as it is."""
     stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return stripped if stripped.isascii() else text
