@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional
 
+from .currency import CURRENCY_SIGNS, currency_data
 from .lexicon import section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
@@ -26,7 +27,7 @@ from babel.units import UnknownUnitError, format_unit
 TOKEN = re.compile(
     r"(?P<num>(?<![\w.,])[.,]\d{1,15}(?![.,]?\d)|\d{1,15}(?:[.,]\d{1,15}){0,6})(?P<suffix>['’][^\W\d_]{1,12})?"
     r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sym>[%$€£₽₺¥₴﷼])"
+    r"|(?P<sym>[%" + re.escape(CURRENCY_SIGNS) + r"])"  # every currency sign Unicode has ("₾", "₡", "₭")
 )
 JOINING_GAP = re.compile(r"[ ]{0,3}(?:-[ ]{0,3})?")  # what may stand between two parts of one figure
 NEAR_GAP = re.compile(r"[ ]{0,3}")
@@ -162,6 +163,7 @@ class Grammar:
     decimal: str
     group: str
     unit_kinds: dict  # unit id -> (kind, factor)
+    money: Optional["Money"] = None
 
 
 def grammar(language: Optional[str], knowledge) -> Grammar:
@@ -183,11 +185,13 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     nums = section(lex, "numbers")
     unit_kinds = {u: (spec.get("kind", ""), float(spec.get("factor", "1")))
                   for u, spec in knowledge.common.get("units", {}).items()}
-    cldr = cldr_unit_forms(language, tuple(sorted(unit_kinds)))
+    cldr = cldr_unit_forms(language, tuple(sorted(u for u, (kind, _) in unit_kinds.items() if kind != "money")))
     counted = {fold(form) for form, _ in _forms(section(lex, "count_nouns"))}
     # the lexicon knows the language's own words better than CLDR: Persian "۱۲۰ تن" counts people, not tonnes
     cldr_units = [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
     units = _forms(section(lex, "units")) + cldr_units + [(plain_letters(f), u) for f, u in cldr_units]  # "dias"
+    money = _money(language, lex, unit_kinds, counted)
+    units += money.forms
     duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
     number_map = lambda key: [(w, float(v)) for w, v in sorted(section(nums, key).items())]  # noqa: E731
     # a language whose lexicon has no number words gets them from CLDR's rule-based number formats
@@ -238,6 +242,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         decimal=fold(nums.get("decimal_separator", "")) or decimal,
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
+        money=money.grammar,
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
                                                        g.minus, g.one_unit, g.vague)))
@@ -503,7 +508,7 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
             continue
         figure, end = found
         figure = _placed(figure, tokens[i], tokens[end - 1], folded, g, knowledge)
-        if figure is None or _overlaps(figure, skip):
+        if figure is None or _overlaps(figure, skip) or not _code_case_ok(figure, g):
             i += 1
             continue
         figures.append(figure)
@@ -534,7 +539,7 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     q = _quantity(tokens, j, g, view)
     if q is None:
         return None
-    q = _compound(tokens, q, g, view)
+    q = _money_parts(tokens, _compound(tokens, q, g, view), g, view)
     if negative or _minus_sign(tokens, j, view):
         signed = not q.counted and g.unit_kinds.get(q.unit, ("count",))[0] in SIGNED_KINDS
         if negative and not signed:
@@ -670,6 +675,10 @@ def _unit_first(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantit
     if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] not in ("money", "percent"):
         return None
     k = unit[1]
+    if g.money is not None and tuple(t.text for t in tokens[j:k]) in g.money.after_only:
+        return None  # a currency name before digits is no amount ("Real 2 Barcelona 1")
+    if g.money is not None and tuple(t.text for t in tokens[j:k]) in g.money.glued and not tokens[j + 1].glued:
+        return None  # "a $5 billion" is no Australian dollar
     if k >= len(tokens) or not tokens[k].joined:
         return None
     words_ok = g.unit_kinds[str(unit[0])][0] == "percent" and tokens[k].kind == "word"  # "yüzde yirmi"
@@ -762,6 +771,7 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         q.hedge, q.end = str(mid[0]), mid[1]  # "20-plus missiles", "twenty-odd soldiers"
     nxt = q.end < len(tokens) and tokens[q.end].joined
     unit = g.units.match(tokens, q.end) if nxt else None
+    unit = unit or (_linked_money(tokens, q.end, g) if nxt else None)
     if unit is not None:
         q.unit, q.end = str(unit[0]), unit[1]
         return q if frac is not None else _with_fraction(tokens, q, g)
@@ -808,7 +818,7 @@ def _digits_ok(tokens: list, j: int, view: str, g: Grammar) -> bool:
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is not None and nxt.glued and nxt.kind == "word" and not (
-            nxt.text in g.units or nxt.text in g.multipliers or nxt.text in g.count_nouns):
+            g.units.match(tokens, j + 1) or nxt.text in g.multipliers or nxt.text in g.count_nouns):
         return False
     lo = view.rfind(" ", max(0, tok.start - 80), tok.start) + 1
     hi = view.find(" ", tok.end, tok.end + 80)
@@ -891,6 +901,127 @@ def figure_interval(value: float, hedge: str, unit: str, knowledge) -> tuple[flo
     return (low, high) if value >= 0 else (-high, -low)
 
 
+# ---- money: currency names from claims.currency, amounts in two parts -------------------------
+
+@dataclass
+class Money:
+    """What the money readers need beyond the unit table."""
+
+    after_only: frozenset  # token tuples of currency names (words): never before the number
+    capital_codes: frozenset  # ISO codes that count only when written in capitals ("75 USD")
+    glued: frozenset  # token tuples of symbols with a one-letter prefix: only written as one ("A$", not "a $")
+    minor: frozenset  # unit ids of minor units (cent, penny, kuruş ...)
+    precision: dict  # currency unit id -> digits of its minor unit
+    separators: Phrases  # "and", "et", "con", "e": between an amount and its minor part
+    links: Phrases  # "de": between a multiplier word and the currency ("2 millones de dólares")
+
+
+class MoneyTables(NamedTuple):
+    forms: list
+    grammar: Money
+
+
+def _money(language: Optional[str], lex: dict, unit_kinds: dict, counted: set) -> MoneyTables:
+    """Currency forms for the unit table (adding their ids to unit_kinds) and the money grammar."""
+    tracked = tuple(sorted(u for u, (kind, _) in unit_kinds.items() if kind == "money" and len(u) == 3))
+    data = currency_data(language, tracked)
+    for unit, factor in data.kinds.items():
+        unit_kinds.setdefault(unit, ("money", factor))
+    refused = {fold(w) for w in section(lex, "money", "not_currency") or []} | counted
+    refused |= {fold(w) for w in list(section(lex, "numbers", "cardinals")) + list(section(lex, "numbers", "multipliers"))}
+    written = {fold(f) for forms in section(lex, "units").values() for f in forms}
+    forms = _inflected(lex, [(fold(f), u) for u, fs in sorted(section(lex, "units").items())
+                             if unit_kinds.get(u, ("",))[0] == "money" for f in fs] + data.forms)
+    forms = [(f, u) for f, u in forms if f not in refused]
+    forms += [(code, unit) for code, unit in sorted(data.uppercase_codes.items()) if code not in written]
+    separators = list(section(lex, "money", "separators") or []) + sorted(data.separators)
+    links = list(section(lex, "money", "links") or []) + sorted(data.links)
+    grammar = Money(
+        after_only=frozenset(_words(f) for f in data.after_only | set(data.uppercase_codes)) - {_words(w) for w in written},
+        capital_codes=frozenset(c for c in data.uppercase_codes if c not in written),
+        glued=frozenset(k for k in (_words(f) for f, _ in forms) if len(k) > 1 and len(k[0]) == 1 and k[0].isalpha())
+        - {_words(w) for w in written},
+        minor=frozenset(data.minor),
+        precision=dict(data.precision),
+        separators=Phrases((w, True) for w in separators + list(section(lex, "numbers", "connectors"))
+                           + list(cldr_and_words(language))),
+        links=Phrases((w, True) for w in links),
+    )
+    return MoneyTables(forms, grammar)
+
+
+def _inflected(lex: dict, forms: list) -> list:
+    """The forms, and each one-word name with the lexicon's case endings ("sterline", "yuanı", "frankta")."""
+    suffixes = [fold(s) for s in section(lex, "morphology", "suffixes") or []]
+    words = [(f, u) for f, u in forms if f.isalpha()]
+    return forms + [(f + s, u) for f, u in words for s in suffixes]
+
+
+def _is_money(g: Grammar, unit: str) -> bool:
+    return g.unit_kinds.get(unit, ("",))[0] == "money"
+
+
+def _linked_money(tokens: list, k: int, g: Grammar) -> Optional[tuple]:
+    """A currency after a multiplier word and a link: "2 millones de dólares" (not "500 de dólares")."""
+    if g.money is None or k < 1 or g.multipliers.match(tokens, k - 1) is None:
+        return None
+    link = g.money.links.match(tokens, k)
+    if link is None or link[1] >= len(tokens) or not tokens[link[1]].joined:
+        return None
+    unit = g.units.match(tokens, link[1])
+    return unit if unit is not None and _is_money(g, str(unit[0])) else None
+
+
+def _money_parts(tokens: list, q: "Quantity", g: Grammar, view: str) -> "Quantity":
+    """An amount's tail: a multiplier after the currency ("75 USD million") or its minor part, as one
+    amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "50 tl 30 kuruş", "15 dollars 50"."""
+    if g.money is None or not _is_money(g, q.unit) or q.unit in g.money.minor or q.counted:
+        return q
+    mult = g.multipliers.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
+    if mult is not None and tokens[q.end - 1].kind != "num" and float(mult[0]) >= 1000:
+        q.value, q.end = q.value * float(mult[0]), mult[1]
+        return q
+    part = _minor_part(tokens, q.end, g, view, g.money.precision.get(q.unit, 2))
+    if part is not None:
+        q.value, q.end = q.value + part[0], part[1]
+    return q
+
+
+def _minor_part(tokens: list, k: int, g: Grammar, view: str, digits: int) -> Optional[tuple[float, int]]:
+    """(value in the major unit, end) of the minor part of an amount at token k, or None."""
+    if not digits or k >= len(tokens) or not tokens[k].joined:
+        return None
+    sep = g.money.separators.match(tokens, k)
+    start = sep[1] if sep is not None else k
+    if start >= len(tokens) or not tokens[start].joined or (tokens[start].kind == "num" and not _digits_ok(tokens, start, view, g)):
+        return None
+    r = read_number(tokens, start, g) if tokens[start].kind == "num" or tokens[start].text in g.cardinals else None
+    if r is None or r.value != int(r.value) or not 0 < r.value < 10 ** digits:
+        return None
+    unit = g.units.match(tokens, r.end) if r.end < len(tokens) and tokens[r.end].joined else None
+    if unit is not None:
+        return (r.value * 10.0 ** -digits, unit[1]) if str(unit[0]) in g.money.minor else None
+    if tokens[start].kind == "num" and len(tokens[start].text) > digits:
+        return None
+    if r.end < len(tokens) and tokens[r.end].joined and (sep is not None or _counts_next(tokens, r.end, g)):
+        return None  # "15 dollars and 20 people", "$5 and 3 more": not cents
+    return r.value * 10.0 ** -digits, r.end
+
+
+def _counts_next(tokens: list, k: int, g: Grammar) -> bool:
+    """Something at token k makes the number before it a figure of its own."""
+    return tokens[k].kind != "word" or any(p.match(tokens, k) for p in (g.units, g.count_nouns, g.multipliers,
+                                                                          g.hedges_after, g.fractions))
+
+
+def _code_case_ok(figure: Figure, g: Grammar) -> bool:
+    """An ISO code that is also a word ("ALL", "TOP") counts only when the figure writes it in capitals."""
+    if g.money is None or figure.kind != "money" or figure.unit not in g.money.capital_codes:
+        return True
+    return any(w == figure.unit.upper() for w in re.findall(r"[^\W\d_]+", figure.text)) or not any(
+        w.lower() == figure.unit for w in re.findall(r"[^\W\d_]+", figure.text))
+
+
 # ---- CLDR: unit and currency names, separators, for every locale ----------------------------
 
 def _locale(language: Optional[str]) -> Optional[Locale]:
@@ -917,8 +1048,6 @@ def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
     for unit in unit_ids:
         if unit in CLDR_UNITS and loc is not None:
             _cldr_measure(loc, unit, out)
-        elif len(unit) == 3 and unit.isalpha():
-            _cldr_currency(loc, unit.upper(), unit, out)
     plurals = out.pop("plurals")
     out["plural_only"] = frozenset(plurals - out.pop("ones"))
     out["singulars"] = {f: tuple(sorted(u for u in us)) for f, us in out["singulars"].items() if f not in plurals}
@@ -1008,15 +1137,3 @@ def _add_form(unit: str, text: str, n: float, out: dict) -> None:
     elif n == 1:
         out["units"].append((unit, form))
 
-
-def _cldr_currency(loc: Optional[Locale], code: str, unit: str, out: dict) -> None:
-    symbols = {get_currency_symbol(code, locale="en")}
-    if loc is not None:
-        symbols.add(get_currency_symbol(code, locale=loc))
-        for n in (1, 2, 5, 11, 100):
-            name = fold(get_currency_name(code, count=n, locale=loc))
-            if name and name != fold(code):
-                out["units"].append((unit, name))
-    for sym in sorted(symbols):
-        if sym and sym != code and not (len(fold(sym)) < 2 and fold(sym).isalpha()):
-            out["units"].append((unit, sym))

@@ -57,6 +57,11 @@ LANGUAGE_SCHEMA: dict = {
     },
     "units": MAP_LIST,  # unit id (from common.yaml) -> surface forms, singular and plural
     "dual_units": MAP_LIST,  # unit id -> dual forms that mean "two of them" (Arabic: ساعتين)
+    "money": {
+        "not_currency": LIST,  # CLDR currency names that are ordinary words here ("gold", Turkish "yeni" = new)
+        "separators": LIST,  # words between an amount and its minor part beyond num2words' ("and")
+        "links": LIST,  # words between a multiplier and the currency beyond CLDR's ("millions of dollars")
+    },
     "hedges": MAP_LIST,  # hedge -> phrases before a figure
     "hedges_after": MAP_LIST,  # hedge -> phrases after a figure ("or so", "تقريبا", "civarında")
     "measure": {
