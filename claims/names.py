@@ -83,7 +83,7 @@ def find_names(folded: Folded, language: Optional[str], knowledge: Knowledge,
                  any(e != m.entity for gap in range(NAME_GAP + 1) for e in by_start.get(m.end + gap, ()))}
     overruled |= {m.start for m in mentions if m.kind in PLACE_KINDS and m.via == "alias"
                   and _overlaps(m.start, m.end, names)}
-    titles = {m.end: m.start for m in [*mentions, *roles] if m.start in overruled and m.via in ("title", "role")}
+    titles = {m.end: m.start for m in mentions if m.start in overruled and m.via == "title"}
     return [_with_title(text, n, titles) for n in found], overruled
 
 
