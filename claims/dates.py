@@ -43,6 +43,8 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 RELATIVE_OFFSETS = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: "tomorrow", 2: "day_after_tomorrow"}
 RELATION_OFFSETS = {-1: "last", 0: "this", 1: "next"}  # CLDR's relative-type of a weekday or a week
 WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
+AGO_REACH = 80  # characters before (or after) an "ago" marker where its distance is read
+AGO_GAP = re.compile(r"[\s,،]{0,3}")
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RELATIVE_DAYS = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "earlier_today": 0,
                  "tomorrow": 1, "day_after_tomorrow": 2}
@@ -105,6 +107,7 @@ class Piece:
     hour: Optional[int] = None
     minute: Optional[int] = None
     zone: Optional[str] = None
+    back: Optional[tuple] = None  # "two days ago": (low, high, value) seconds before publication
 
 
 @dataclass
@@ -138,7 +141,8 @@ def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
     "today" and "yesterday" stay unresolved, since no day says when it was written."""
     index = date_index(knowledge, language)
     tokens = _tokens(folded.view, index)
-    pieces = _merge(_Reader(folded, tokens, index).pieces(), folded.view)
+    reader = _Reader(folded, tokens, index, durations=lambda a, b: _durations(folded.view, a, b, language, knowledge))
+    pieces = _merge(sorted(reader.pieces(), key=lambda p: (p.start, p.end)), folded.view)
     pub = _iso_date(parse_published_value(published)) if published else None
     if pub is None and placed:
         around = _iso_date(parse_published_value(placed))
@@ -422,6 +426,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
     for day in WEEKDAY_KEYS:
         for form in section(dates, "weekdays", day) or []:
             _add(words, fold(form).rstrip("."), "weekday", day)
+    for form in section(lex, "measure", "ago_markers") or []:
+        _add(words, fold(form), "ago", True)
     for rel in RELATIVE_DAYS:
         for form in section(dates, "relative", rel) or []:
             _add(words, fold(form), "relative", rel)
@@ -633,8 +639,9 @@ def _tokens(view: str, index: DateIndex) -> list:
 class _Reader:
     """A left-to-right reading of one text's tokens into date and time pieces."""
 
-    def __init__(self, folded: Folded, tokens: list, index: DateIndex):
+    def __init__(self, folded: Folded, tokens: list, index: DateIndex, durations=None):
         self.folded = folded
+        self.durations = durations  # (start, end) -> [(start, end, low, high, value)] of the durations there
         self.view = folded.view
         self.tokens = tokens
         self.index = index
@@ -820,6 +827,8 @@ class _Reader:
             return self.month_first(i)
         if t.kind == "word" and t.means("year_pre"):
             return self.year_phrase(i + 1, pre_i=i)
+        if t.kind == "word" and t.means("ago"):
+            return self.ago(i)
         if t.kind == "word" and t.means("week"):
             return self.week_weekday(i)
         if t.kind == "word" and self.relation_of(t, "before"):
@@ -1066,6 +1075,29 @@ class _Reader:
             return self.weekday(i + 1, relation=self.relation_of(self.tokens[i], "before"), start_i=i)
         return None
 
+    def ago(self, i: int):
+        """"two days ago", "il y a deux ans", "iki yıl önce", "قبل يومين": the durations right before (or
+        after) the marker count back from publication. Not "قبل يومين من الانتخابات" (before another event)."""
+        t = self.tokens[i]
+        if self.durations is None:
+            return None
+        before = self.durations(max(0, t.start - AGO_REACH), t.start)
+        chain = _chain(before, self.view, end=t.start)
+        if chain:
+            return Piece("date", chain[0][0], t.end, back=_sum_back(chain)), i + 1
+        after = self.durations(t.end, min(len(self.view), t.end + AGO_REACH))
+        chain = _chain(after, self.view, start=t.end)
+        if chain and not self.anchored(chain[-1][1]):
+            end = chain[-1][1]
+            return Piece("date", t.start, end, back=_sum_back(chain)), next(
+                (k for k in range(i + 1, len(self.tokens)) if self.tokens[k].start >= end), len(self.tokens))
+        return None
+
+    def anchored(self, end: int) -> bool:
+        """A joiner right after a duration ties it to what follows ("before the vote"): no date of its own."""
+        nxt = next((tok for tok in self.tokens if tok.start >= end), None)
+        return nxt is not None and bool(nxt.means("joiner")) and SPACE_GAP.fullmatch(self.view, end, nxt.start) is not None
+
     def week_after(self, i: int) -> Optional[tuple]:
         """"Friday next week", "vendredi cette semaine", "Sunday of next week": (relation, index of the week)."""
         j = i + 1
@@ -1083,6 +1115,65 @@ class _Reader:
         if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, WEEK_GAP):
             return self.weekday(i + 1, relation=self.tokens[i].means("week"), start_i=i)
         return None
+
+
+def _durations(view: str, start: int, end: int, language: str | None, knowledge: Knowledge) -> list:
+    """The durations figures.py reads in view[start:end], as (start, end, low, high, value) in view offsets.
+    The window starts at a word's beginning."""
+    from .figures import find_figures  # figures does not import dates; the import waits for a marker
+    while start > 0 and not view[start - 1].isspace() and start < end:
+        start += 1
+    window = view[start:end]
+    out = []
+    for fig in find_figures(fold_text(window), language, knowledge):
+        if fig.kind == "duration" and isinstance(fig.value, (int, float)) and fig.value > 0:
+            low = fig.low if isinstance(fig.low, (int, float)) else fig.value
+            high = fig.high if isinstance(fig.high, (int, float)) else fig.value
+            out.append((start + fig.start, start + fig.end, low, high, fig.value))
+    return out
+
+
+def _chain(durations: list, view: str, *, start: Optional[int] = None, end: Optional[int] = None) -> list:
+    """The durations that run into `end` (or out of `start`) with only spaces and commas between them:
+    "1 month, 21 days ago" is one distance."""
+    items = sorted(durations)
+    chain: list = []
+    if end is not None:
+        for d in reversed(items):
+            edge = chain[0][0] if chain else end
+            if d[1] <= edge and AGO_GAP.fullmatch(view, d[1], edge):
+                chain.insert(0, d)
+            elif chain or d[1] <= edge:
+                break
+        return chain
+    for d in items:
+        edge = chain[-1][1] if chain else start
+        if d[0] >= edge and AGO_GAP.fullmatch(view, edge, d[0]):
+            chain.append(d)
+        elif chain or d[0] >= edge:
+            break
+    return chain
+
+
+def _sum_back(chain: list) -> tuple:
+    """(low, high, value) seconds back, summed over a chain of durations."""
+    return tuple(sum(d[k] for d in chain) for k in (2, 3, 4))
+
+
+def _calendar_back(day: dt.date, seconds: float) -> dt.date:
+    """`day` less a duration read as whole years (365 days), months (30) and days, on the calendar:
+    "2 years 1 month 21 days" before 2017-11-23 is 2015-10-02."""
+    rest = int(round(seconds / 86400))
+    years, rest = divmod(rest, 365)
+    months, days = divmod(rest, 30)
+    month_index = day.year * 12 + day.month - 1 - years * 12 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    try:
+        return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return day
 
 
 OBJECT_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}\d")  # a number soon after the counted word: it was a verb
@@ -1164,6 +1255,8 @@ def _figure(piece: Piece, folded: Folded, pub: Optional[dt.date]) -> Optional[Fi
 
 def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
     """(value, low, high, precision) of a date piece; precision None when it names no real date."""
+    if p.back:
+        return _resolve_back(p.back, pub)
     if p.relative:
         if pub is None:
             return None, None, None, "relative"
@@ -1203,6 +1296,24 @@ def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
         day = _weekday_day(pub, WEEKDAY_KEYS.index(p.weekday), p.relation)
         return day.isoformat(), day.isoformat(), day.isoformat(), "weekday"
     return None, None, None, None
+
+
+def _resolve_back(back: tuple, pub: Optional[dt.date]) -> tuple:
+    """The day a distance before publication names, with the days its vagueness allows: a distance in
+    years allows the whole year, in months the whole month ("two years ago" is 2014, told on 2016-11-07)."""
+    if pub is None:
+        return None, None, None, "relative"
+    low_s, high_s, value_s = back
+    day = _calendar_back(pub, value_s)
+    first, last = _calendar_back(pub, high_s), _calendar_back(pub, low_s)
+    if value_s >= 365 * 86400:
+        first, last, precision = min(first, dt.date(first.year, 1, 1)), max(last, dt.date(last.year, 12, 31)), "year"
+    elif value_s >= 28 * 86400:
+        end = _iso_date(_month_end("gregorian", last.year, last.month))
+        first, last, precision = min(first, first.replace(day=1)), max(last, end), "month"
+    else:
+        precision = "day"
+    return day.isoformat(), first.isoformat(), last.isoformat(), precision
 
 
 def _weekday_day(pub: dt.date, target: int, relation: Optional[str]) -> dt.date:
