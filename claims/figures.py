@@ -682,7 +682,7 @@ def _unit_first(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantit
     if k >= len(tokens) or not tokens[k].joined:
         return None
     words_ok = g.unit_kinds[str(unit[0])][0] == "percent" and tokens[k].kind == "word"  # "yüzde yirmi"
-    if not words_ok and (tokens[k].kind != "num" or not _digits_ok(tokens, k, view, g)):
+    if not words_ok and (tokens[k].kind != "num" or not (_digits_ok(tokens, k, view, g) or _code_on_digits(tokens, j, k, g))):
         return None
     r = read_number(tokens, k, g)
     if r is None:
@@ -1014,12 +1014,22 @@ def _counts_next(tokens: list, k: int, g: Grammar) -> bool:
                                                                           g.hedges_after, g.fractions))
 
 
+def _code_on_digits(tokens: list, j: int, k: int, g: Grammar) -> bool:
+    """An ISO code written onto the digits after it ("USD115"), nothing glued after them."""
+    code = tokens[j].text
+    if k != j + 1 or not tokens[k].glued or len(code) != 3 or not _is_money(g, code):
+        return False
+    return not (k + 1 < len(tokens) and tokens[k + 1].glued)
+
+
 def _code_case_ok(figure: Figure, g: Grammar) -> bool:
     """An ISO code that is also a word ("ALL", "TOP") counts only when the figure writes it in capitals."""
     if g.money is None or figure.kind != "money" or figure.unit not in g.money.capital_codes:
         return True
-    return any(w == figure.unit.upper() for w in re.findall(r"[^\W\d_]+", figure.text)) or not any(
-        w.lower() == figure.unit for w in re.findall(r"[^\W\d_]+", figure.text))
+    signs = re.escape(CURRENCY_SIGNS)
+    text = re.sub(rf"(?i){figure.unit}[{signs}]|[{signs}]{figure.unit}", " ", figure.text)  # "mxn$", "$cad"
+    words = re.findall(r"[^\W\d_]+", text)
+    return any(w == figure.unit.upper() for w in words) or not any(w.lower() == figure.unit for w in words)
 
 
 # ---- CLDR: unit and currency names, separators, for every locale ----------------------------
