@@ -144,6 +144,7 @@ class Grammar:
     units_first: bool  # units may be said before tens ("five and twenty"): a connector joins them so
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
+    units_before: Phrases  # "percent of", "نسبة": a unit written only before its number
     duals: Phrases
     hedges: Phrases
     hedges_after: Phrases
@@ -220,6 +221,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         units_first=spelled.units_first,
         joiners=Phrases((c, True) for c in connectors + list(cldr_and_words(language))),
         units=Phrases(units),
+        units_before=Phrases(_forms(section(lex, "units_before"))),
         duals=Phrases(duals),
         hedges=Phrases(_forms(section(lex, "hedges"))),
         hedges_after=Phrases(_forms(section(lex, "hedges_after"))),
@@ -245,9 +247,9 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         money=money.grammar,
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
-                                                       g.minus, g.one_unit, g.vague)))
+                                                       g.minus, g.one_unit, g.vague, g.units_before)))
     g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
-                                                    g.units, g.duals, g.articles, g.vague)))
+                                                    g.units, g.duals, g.articles, g.vague, g.units_before)))
     return g
 
 
@@ -655,7 +657,7 @@ def _frequency_at(tokens: list, x: int, chain: range, g: Grammar, by: Optional[i
 def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     if j >= len(tokens):
         return None
-    for reader in (_dual, _unit_first, _half, _article, _one_unit, _counted_number, _bare_unit):
+    for reader in (_dual, _unit_before, _unit_first, _half, _article, _one_unit, _counted_number, _bare_unit):
         q = reader(tokens, j, g, view)
         if q is not None:
             return q
@@ -691,6 +693,23 @@ def _unit_first(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantit
     return Quantity(sign * r.value, r.end, str(unit[0]))
 
 
+def _unit_before(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """A unit written only before its number ("percent of 10", "نسبة ١٠"), when none follows it."""
+    unit = g.units_before.match(tokens, j)
+    if unit is None or unit[1] >= len(tokens) or not tokens[unit[1]].joined:
+        return None
+    k = unit[1]
+    if tokens[k].kind == "num" and not _digits_ok(tokens, k, view, g):
+        return None
+    r = read_number(tokens, k, g)
+    if r is None or r.written not in ("digits", "words"):
+        return None
+    again = g.units.match(tokens, r.end) if r.end < len(tokens) and tokens[r.end].joined else None
+    if again is not None and again[0] == unit[0]:
+        return None  # "بنسبة ٢٠٪": the unit after the number makes the figure
+    return Quantity(r.value, r.end, str(unit[0]))
+
+
 def _half(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     half = g.half.match(tokens, j)
     k = half[1] if half else j + 1
@@ -723,7 +742,10 @@ def _one_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]
     if word is not None:
         k = word[1]
         unit = _singular_unit(tokens, k, g) if k < len(tokens) and tokens[k].joined else None
-        return Quantity(1.0, k + 1, unit) if unit else None
+        if unit:
+            return Quantity(1.0, k + 1, unit)
+        phrase = _singular_phrase(tokens, k, g) if k < len(tokens) and tokens[k].joined else None
+        return Quantity(1.0, phrase[1], phrase[0]) if phrase else None
     unit = _singular_unit(tokens, j, g)
     k = j + 1
     after = g.one_unit_after.match(tokens, k) if unit and k < len(tokens) and tokens[k].near else None
@@ -739,6 +761,14 @@ def _singular_unit(tokens: list, k: int, g: Grammar) -> Optional[str]:
         if unit and _is_duration(g, str(unit)) and form not in g.plural_only:
             return str(unit)
     return None
+
+
+def _singular_phrase(tokens: list, k: int, g: Grammar) -> Optional[tuple[str, int]]:
+    """A duration unit of several words whose last is no plural-only form ("business day", "iş günü")."""
+    hit = g.units.match(tokens, k)
+    if hit is None or hit[1] - k < 2 or not _is_duration(g, str(hit[0])) or tokens[hit[1] - 1].text in g.plural_only:
+        return None
+    return str(hit[0]), hit[1]
 
 
 def _bare_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:

@@ -57,6 +57,7 @@ LANGUAGE_SCHEMA: dict = {
     },
     "units": MAP_LIST,  # unit id (from common.yaml) -> surface forms, singular and plural
     "dual_units": MAP_LIST,  # unit id -> dual forms that mean "two of them" (Arabic: ساعتين)
+    "units_before": MAP_LIST,  # unit id -> forms written only before the number ("percent of", "نسبة")
     "money": {
         "not_currency": LIST,  # CLDR currency names that are ordinary words here ("gold", Turkish "yeni" = new)
         "separators": LIST,  # words between an amount and its minor part beyond num2words' ("and")
