@@ -69,6 +69,7 @@ JOIN_GAP = re.compile(r"[\s,،()\-–]{0,5}")
 YEAR_GAP = re.compile(r"[\s,،]{0,3}")
 DOT_GAP = re.compile(r"\.\s{1,3}")  # "Feb. 14": an abbreviated month's dot before its day
 DOTTED_YEAR_GAP = re.compile(r"\.?[\s,،]{0,3}")  # "1 sep. 2019": the dot before the year
+APOSTROPHE_GAP = re.compile(rf"['’]{LETTER}{{1,4}}\s{{1,3}}")  # "Temmuz'un ": a case ending, then a space
 SUFFIX_AFTER = re.compile(rf"['’]{LETTER}")  # a case ending written after digits: "13.00'te"
 
 
@@ -108,6 +109,8 @@ class Piece:
     minute: Optional[int] = None
     zone: Optional[str] = None
     back: Optional[tuple] = None  # "two days ago": (low, high, value) seconds before publication
+    nth: Optional[tuple] = None  # "the second Monday of next month": (2, "offset", 1) or (1, "month", 7)
+    month_offset: Optional[int] = None  # "the 20th of next month": months from publication's
 
 
 @dataclass
@@ -240,6 +243,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
         weak_templates |= _weak_templates(knowledge.language(code))
     _week_variants(words)
+    _inflected(words, "month_rel", section(knowledge.language(language), "morphology", "suffixes") or [])
     number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
@@ -267,17 +271,29 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      day_first=_long_day_first(language))
 
 
+def _inflected(words: dict, role: str, suffixes: list) -> None:
+    """The forms of `role` with a case ending glued on ("gelecek ayın" beside CLDR's "gelecek ay")."""
+    endings = {fold(e) for e in suffixes if fold(e) and re.fullmatch(rf"{LETTER}+", fold(e))}
+    for form, meanings in list(words.items()):
+        value = dict(meanings).get(role)
+        for ending in endings if value is not None else ():
+            _add(words, form + ending, role, value)
+
+
 def _week_variants(words: dict) -> None:
-    """"الأسبوع المقبل" beside CLDR's "الأسبوع القادم": a week phrase with its relation word swapped for
-    another the lexicon lists for that relation."""
+    """"الأسبوع المقبل" beside CLDR's "الأسبوع القادم" (and "الشهر المقبل"): a week or month phrase with its
+    relation word swapped for another the lexicon lists for that relation."""
     listed = {role: [f for f, m in words.items() if (role, True) in m and " " not in f] for role in ("last", "next")}
     for form, meanings in list(words.items()):
-        relation = dict(meanings).get("week")
-        parts = form.split()
-        for k, part in enumerate(parts if relation in listed else ()):
-            if any(r == relation and v in ("before", "after") for r, v in words.get(part, ())):
-                for other in listed[relation]:
-                    _add(words, " ".join(parts[:k] + [other] + parts[k + 1:]), "week", relation)
+        for role, value in meanings:
+            if role not in ("week", "month_rel"):
+                continue
+            relation = value if role == "week" else RELATION_OFFSETS.get(value)
+            parts = form.split()
+            for k, part in enumerate(parts if relation in listed else ()):
+                if any(r == relation and v in ("before", "after") for r, v in words.get(part, ())):
+                    for other in listed[relation]:
+                        _add(words, " ".join(parts[:k] + [other] + parts[k + 1:]), role, value)
 
 
 def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
@@ -322,8 +338,10 @@ def _add_cldr(words: dict, code: str, relative: bool = True) -> None:
                     if form not in wide:
                         _add(words, form, "month", ("gregorian", n, True))
                         _add(words, form, "abbreviation", True)
-                for n, name in get_day_names("wide", context, locale=locale).items():
+                days = get_day_names("wide", context, locale=locale)
+                for n, name in days.items():
                     _add(words, fold(name), "weekday", WEEKDAY_KEYS[n])
+                _add_short_weekdays(words, {n: fold(name) for n, name in days.items()})
             literals = re.findall(r"'([^']+)'", get_date_format("long", locale=locale).pattern)
             for literal in literals:
                 if fold(literal).strip(". ") and len(fold(literal)) <= 4:
@@ -335,6 +353,19 @@ def _add_cldr(words: dict, code: str, relative: bool = True) -> None:
     for locale in _locales(code) if relative else ():
         if Locale.parse(locale).script is None:  # "en_Dsrt": another script, no news writes in it
             _add_cldr_relative(words, locale)
+
+
+def _add_short_weekdays(words: dict, names: dict) -> None:
+    """"sexta" of "sexta-feira": where most weekday names share a hyphenated tail, the head alone names
+    the day too. It is also an ordinal ("a sexta edição"), so it counts only where a date is sure."""
+    tails = [name.rsplit("-", 1)[1] for name in names.values() if "-" in name]
+    if len(tails) < 3 or len(set(tails)) != 1:
+        return
+    for n, name in names.items():
+        head = name.rsplit("-", 1)[0] if "-" in name else ""
+        for form in _spellings(head) if head else ():
+            _add(words, form, "weekday", WEEKDAY_KEYS[n])
+            _add(words, form, "short_weekday", True)
 
 
 def _cldr_fields(locale: str) -> dict:
@@ -374,6 +405,11 @@ def _add_cldr_relative(words: dict, locale: str) -> None:
             _add(words, form, "week", relation)
             for name in shared:  # "cette" of "cette semaine" says "this" before a weekday too
                 _collect_sides(form, name, relation, sides)
+    for offset, phrase in (fields.get("month", {}).get("relative") or {}).items():
+        words_of = fold(phrase).split()
+        for form in _spellings(phrase) | (_spellings(" ".join(words_of[1:])) if len(words_of) > 2 else set()):
+            if offset in RELATION_OFFSETS:  # "next month", "le mois dernier" and "mois dernier" ("du mois dernier")
+                _add(words, form, "month_rel", offset)
     for (side, form), relations in sides.items():
         if len(relations) == 1 and re.fullmatch(rf"{LETTER}+", form):
             _add(words, form, next(iter(relations)), side)
@@ -821,7 +857,11 @@ class _Reader:
             return self.numeric_date(i)
         if t.kind == "shortdate":
             return self.short_date(i)
-        if t.kind == "num" or (t.kind == "word" and t.means("numword")):
+        if t.kind == "word" and t.means("numword"):
+            found = self.nth_weekday(i) or self.day_first(i)
+            if found or not t.means("weekday"):  # "sexta" is the sixth and Friday
+                return found
+        if t.kind == "num":
             return self.day_first(i) or self.year_phrase(i)
         if t.kind == "word" and t.means("month"):
             return self.month_first(i)
@@ -834,6 +874,8 @@ class _Reader:
         if t.kind == "word" and self.relation_of(t, "before"):
             return self.related_weekday(i)
         if t.kind == "word" and t.means("weekday"):
+            if t.means("short_weekday") and not self.short_weekday_ok(i):
+                return None
             return self.weekday(i)
         if t.kind == "word" and t.means("relative"):
             if self.in_compound(i):
@@ -867,9 +909,29 @@ class _Reader:
         if t and t.means("joiner") and not t.means("month") and self.gap(i, j, TIGHT_GAP):
             j += 1
         m = self.tok(j)
+        if m and m.means("month_rel") is not None and j > i + 1 and self.gap(j - 1, j, SPACE_GAP):
+            return Piece("date", self.tokens[i].start, m.end, day=day, month_offset=m.means("month_rel")), j + 1
         if not (m and m.means("month") and self.gap(j - 1, j, DAY_MONTH_GAP)):
-            return None
+            return self.day_alone(i, day)
         return self.after_month(i, j, day)
+
+    def day_alone(self, i: int, day: int):
+        """A day of the month with no month: digits with a day suffix ("27'sinde", "18-го", "the 27th."). An
+        ending of two letters or less ("th") is only an ordinal: it needs a short word before it and the
+        sentence's end after it ("finished 27th in the race" is a rank); a longer case ending says "on"."""
+        t = self.tokens[i]
+        suffix = t.text[len(re.match(r"\d+", t.text).group()):] if t.kind == "num" else ""
+        if not suffix:
+            return None
+        if len(suffix) <= 2:
+            before = self.view[max(0, t.start - 5):t.start]
+            if not (re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before)
+                    and re.match(r"\s*(?:[.!?;,]|$)", self.view[t.end:t.end + 4])):
+                return None
+        m = self.tok(i - 1)
+        if m is not None and m.means("month_rel") is not None and self.gap(i - 1, i, SPACE_GAP):
+            return Piece("date", m.start, t.end, day=day, month_offset=m.means("month_rel")), i + 1
+        return Piece("date", t.start, t.end, day=day), i + 1
 
     def month_first(self, i: int):
         t = self.tok(i + 1)
@@ -1054,9 +1116,25 @@ class _Reader:
             week = self.week_after(i)
             if week:
                 relation, end_i = week
+        day = self.tok(i + 1)
+        if relation is None and day is not None and day.kind == "num" and self.gap(i, i + 1, WEEK_GAP):
+            found = self.day_first(i + 1)  # "Friday the 15th", "Perşembe 21'inde"
+            if found and found[0].month is None:
+                return replace(found[0], start=t.start, weekday=t.means("weekday")), found[1]
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
                       weekday=t.means("weekday"), relation=relation)
         return piece, end_i + 1
+
+    def short_weekday_ok(self, i: int) -> bool:
+        """A weekday's short head ("sexta") alone: with a week phrase or a relation after it, or at the
+        sentence's end after a short word ("voltarei na sexta.")."""
+        t, after = self.tokens[i], self.tok(i + 1)
+        if after is not None and (after.means("week") or self.relation_of(after, "after")) \
+                and self.gap(i, i + 1, WEEK_GAP):
+            return True
+        before = self.view[max(0, t.start - 5):t.start]
+        return bool(re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before)
+                    and re.match(r"\s*(?:[.!?;]|$)", self.view[t.end:t.end + 4]))
 
     def relation_of(self, t: Token, side: str) -> Optional[str]:
         """The relation a word gives a weekday on its side of it: last, this, next; "this coming" and
@@ -1097,6 +1175,47 @@ class _Reader:
         """A joiner right after a duration ties it to what follows ("before the vote"): no date of its own."""
         nxt = next((tok for tok in self.tokens if tok.start >= end), None)
         return nxt is not None and bool(nxt.means("joiner")) and SPACE_GAP.fullmatch(self.view, end, nxt.start) is not None
+
+    def nth_weekday(self, i: int):
+        """"the second Monday of next month", "premier vendredi de juillet", "ikinci Pazar", "Temmuz'un ilk
+        Cuma günü": the nth such weekday of the month named after (or before) it, else of publication's."""
+        word = self.tokens[i].means("numword")
+        w = self.tok(i + 1)
+        if not (word[0] == "ordinals" and 1 <= word[1] <= 5 and w and w.means("weekday")
+                and not w.means("relation") and self.gap(i, i + 1, SPACE_GAP)):
+            return None
+        start_i, end_i, month = i, i + 1, self.month_context_before(i)
+        if month is not None:
+            start_i = i - 1
+        else:
+            month, end_i = self.month_context_after(i + 1)
+        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, weekday=w.means("weekday"),
+                      nth=(word[1],) + month)
+        return piece, end_i + 1
+
+    def month_context_before(self, i: int) -> Optional[tuple]:
+        """A month named with a case ending right before: "Temmuz'un ilk Cuma"."""
+        m = self.tok(i - 1)
+        if m and m.means("month") and m.means("month")[0] == "gregorian" \
+                and APOSTROPHE_GAP.fullmatch(self.view, m.end, self.tokens[i].start):
+            return ("month", m.means("month")[1])
+        if m and m.means("month_rel") is not None and self.gap(i - 1, i, SPACE_GAP):
+            return ("offset", m.means("month_rel"))  # "gelecek ayın ikinci pazartesi"
+        return None
+
+    def month_context_after(self, i: int) -> tuple:
+        """("month", n) or ("offset", -1..1) and the index of its last token; ("offset", 0) by default."""
+        j = i + 1
+        t = self.tok(j)
+        if t and (t.means("joiner") or t.means("month_pre")) and not t.means("month") and self.gap(i, j, SPACE_GAP):
+            j += 1
+        m = self.tok(j)
+        if m and self.gap(j - 1, j, WEEK_GAP if j == i + 1 else SPACE_GAP):  # "de juillet", "du mois dernier"
+            if m.means("month") and m.means("month")[0] == "gregorian" and not m.means("month")[2]:
+                return ("month", m.means("month")[1]), j
+            if m.means("month_rel") is not None:
+                return ("offset", m.means("month_rel")), j
+        return ("offset", 0), i
 
     def week_after(self, i: int) -> Optional[tuple]:
         """"Friday next week", "vendredi cette semaine", "Sunday of next week": (relation, index of the week)."""
@@ -1257,11 +1376,21 @@ def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
     """(value, low, high, precision) of a date piece; precision None when it names no real date."""
     if p.back:
         return _resolve_back(p.back, pub)
+    if p.nth:
+        return _resolve_nth(p, pub)
     if p.relative:
         if pub is None:
             return None, None, None, "relative"
         iso = (pub + dt.timedelta(days=RELATIVE_DAYS[p.relative])).isoformat()
         return iso, iso, iso, "day"
+    if p.day is not None and p.month_offset is not None:
+        if pub is None:
+            return None, None, None, "day-no-year"
+        index = pub.year * 12 + pub.month - 1 + p.month_offset
+        iso = _day_iso("gregorian", index // 12, index % 12 + 1, p.day)
+        return (iso, iso, iso, "day") if iso else (None, None, None, None)
+    if p.day is not None and not p.month and not p.year:
+        return _resolve_day_alone(p, pub)
     if p.day is not None and p.month:
         year = p.year if p.year is not None else _nearest_year(p, pub)
         if year is None:
@@ -1314,6 +1443,40 @@ def _resolve_back(back: tuple, pub: Optional[dt.date]) -> tuple:
     else:
         precision = "day"
     return day.isoformat(), first.isoformat(), last.isoformat(), precision
+
+
+def _resolve_day_alone(p: Piece, pub: Optional[dt.date]) -> tuple:
+    """A day of the month alone: of publication's month when that day is not more than a week ahead,
+    else of the month before; with a weekday ("Friday the 15th"), the latest month where they agree."""
+    if pub is None:
+        return None, None, None, "day-no-year"
+    index = pub.year * 12 + pub.month - 1
+    for back in range(0, 14):
+        year, month = divmod(index - back, 12)
+        iso = _day_iso("gregorian", year, month + 1, p.day)
+        if iso is None or _iso_date(iso) > pub + dt.timedelta(days=AHEAD_DAYS):
+            continue
+        if p.weekday is None or to_weekday(iso) == p.weekday:
+            return iso, iso, iso, "day"
+    return None, None, None, None
+
+
+def _resolve_nth(p: Piece, pub: Optional[dt.date]) -> tuple:
+    """The nth weekday of a month: the month named (its latest on or before publication, a week ahead
+    allowed), or the month a relative month names; None when the month has no such day ("fifth Monday")."""
+    if pub is None:
+        return None, None, None, "weekday"
+    n, how, which = p.nth
+    if how == "month":
+        year = _nearest_year(replace(p, month=which, day=1), pub) or pub.year
+        first = dt.date(year, which, 1)
+    else:
+        index = pub.year * 12 + pub.month - 1 + which
+        first = dt.date(index // 12, index % 12 + 1, 1)
+    day = first + dt.timedelta(days=(WEEKDAY_KEYS.index(p.weekday) - first.weekday()) % 7 + 7 * (n - 1))
+    if day.month != first.month:
+        return None, None, None, None
+    return day.isoformat(), day.isoformat(), day.isoformat(), "day"
 
 
 def _weekday_day(pub: dt.date, target: int, relation: Optional[str]) -> dt.date:
