@@ -141,6 +141,7 @@ class Grammar:
     definite: tuple  # a definite article glued to a word ("ال"): "طوال الأسبوع" is one week
     connectors: Phrases
     decimal_words: Phrases  # "virgule", "coma", "point": the decimal mark said in words
+    denominators: Phrases  # "quintos", "cinquièmes": the number before them is divided ("tres quintos" is 0.6)
     units_first: bool  # units may be said before tens ("five and twenty"): a connector joins them so
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
     units: Phrases
@@ -218,6 +219,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         definite=tuple(sorted({fold(a) for a in section(lex, "morphology", "article") or []}, key=len, reverse=True)),
         connectors=Phrases((c, True) for c in connectors),
         decimal_words=Phrases((w, True) for w in spelled.decimal_words),
+        denominators=Phrases(spelled.denominators),
         units_first=spelled.units_first,
         joiners=Phrases((c, True) for c in connectors + list(cldr_and_words(language))),
         units=Phrases(units),
@@ -347,7 +349,14 @@ def read_number(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
         reading = _read_words(tokens, i, g)
         if reading is None:
             return None
+        reading = _over_denominator(tokens, reading, g)
     return _with_multiplier(tokens, reading, g)
+
+
+def _over_denominator(tokens: list, r: Reading, g: Grammar) -> Reading:
+    """A fraction in words: the number read, over the ordinal after it ("tres quintos", "un cinquième")."""
+    hit = g.denominators.match(tokens, r.end) if r.end < len(tokens) and tokens[r.end].joined else None
+    return Reading(r.value / float(hit[0]), hit[1], r.written) if hit else r
 
 
 def _digit_value(tokens: list, i: int, g: Grammar) -> Optional[tuple[float, int]]:
@@ -582,17 +591,26 @@ def _compound(tokens: list, q: Quantity, g: Grammar, view: str) -> Quantity:
     if not (q.unit and _is_duration(g, q.unit)):
         return q
     used, factor = {q.unit}, g.unit_kinds[q.unit][1]
-    while q.end < len(tokens) and tokens[q.end].joined:
-        k = q.end
+    last = factor
+    while q.end < len(tokens) and (tokens[q.end].joined or _comma_before(tokens, q.end, view)):
+        k, comma = q.end, not tokens[q.end].joined
         joiner = g.joiners.match(tokens, k)
         k = joiner[1] if joiner is not None and joiner[1] < len(tokens) and tokens[joiner[1]].joined else k
-        nxt = _part(tokens, k, g, view, after_joiner=k != q.end)
-        if nxt is None or nxt.unit in used or (q.weak and k == q.end):
+        nxt = _part(tokens, k, g, view, after_joiner=k != q.end or comma)
+        if nxt is None or nxt.unit in used or (q.weak and k == q.end and not comma):
             break
+        if comma and g.unit_kinds[nxt.unit][1] >= last:
+            break  # after a comma only a smaller unit goes on ("1 year, 1 month and 21 days"); else a list
+        last = g.unit_kinds[nxt.unit][1]
         used.add(nxt.unit)
         q.value += nxt.value * g.unit_kinds[nxt.unit][1] / factor
         q.end, q.weak = nxt.end, False
     return q
+
+
+def _comma_before(tokens: list, k: int, view: str) -> bool:
+    """Only a comma (and spaces) between token k and the one before it."""
+    return k > 0 and view[tokens[k - 1].end:tokens[k].start].strip() == ","
 
 
 def _part(tokens: list, k: int, g: Grammar, view: str, after_joiner: bool) -> Optional[Quantity]:

@@ -23,6 +23,9 @@ except ImportError:  # pragma: no cover
 
 SMALL = range(0, 1000)  # every number below a thousand is spelled out; larger ones compose with multipliers
 POWERS = (3, 6, 9, 12)  # thousand, million, billion (milliard), trillion
+# ordinals that also name a fraction's denominator ("tres quintos" is 3/5); "second" and "third" are left out:
+# most languages have their own words for a half and a third, and their ordinals name other things ("segundos")
+DENOMINATORS = (4, 5, 6, 7, 8, 9, 10, 100, 1000)
 CARDINAL_RULESETS = ("spellout-numbering", "spellout-cardinal")  # ruleset names start so ("...-feminine")
 
 
@@ -35,6 +38,7 @@ class SpelledNumbers:
     connectors: tuple = ()
     decimal_words: tuple = ()
     ordinals: tuple = ()
+    denominators: tuple = ()  # ordinals that divide the number before them ("cinquièmes", "quintos")
     units_first: bool = False  # units are said before tens ("fünfundzwanzig" is one word; Arabic "خمسة وعشرون")
 
 
@@ -57,7 +61,8 @@ def spelled_numbers(language: Optional[str]) -> SpelledNumbers:
         multipliers=tuple(_with_plain_letters(_multipliers(engine))),
         connectors=tuple(sorted(_connectors(engine, cardinals))),
         decimal_words=tuple(sorted(w for w, _ in _with_plain_letters(dict.fromkeys(_decimal_words(engine), 1)))),
-        ordinals=tuple(_with_plain_letters(_ordinals(engine))),
+        ordinals=tuple(_with_plain_letters(_ordinals(engine, range(1, 32)))),
+        denominators=tuple(_with_plain_letters(_ordinals(engine, DENOMINATORS))),
         units_first=_units_first(engine, cardinals),
     )
 
@@ -134,12 +139,12 @@ def _decimal_words(engine) -> set:
     return found
 
 
-def _ordinals(engine) -> dict:
-    """Ordinal words 1..31 of every gender and number ("cinquième", "quintos")."""
+def _ordinals(engine, numbers) -> dict:
+    """Ordinal words of every gender and number ("cinquième", "quintos")."""
     out: dict = {}
     if RbnfEngine is None:
         return out
-    for n in range(1, 32):
+    for n in numbers:
         for text in _spellings(engine, n, purpose=FormatPurpose.ORDINAL):
             out.setdefault(text, float(n))
     return out
