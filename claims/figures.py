@@ -675,11 +675,28 @@ def _frequency_at(tokens: list, x: int, chain: range, g: Grammar, by: Optional[i
 def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     if j >= len(tokens):
         return None
-    for reader in (_dual, _unit_before, _unit_first, _half, _article, _one_unit, _counted_number, _bare_unit):
+    for reader in (_digit_fraction, _dual, _unit_before, _unit_first, _half, _article, _one_unit, _counted_number,
+                   _bare_unit):
         q = reader(tokens, j, g, view)
         if q is not None:
             return q
     return None
+
+
+def _digit_fraction(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """Digits over digits right before a percent ("3/4%", "2/3 por ciento"): no date has a percent after it."""
+    if j + 2 >= len(tokens) or tokens[j].kind != "num" or tokens[j + 1].kind != "num" or not tokens[j + 2].joined:
+        return None
+    top, bottom = tokens[j], tokens[j + 1]
+    before = view[top.start - 1] if top.start else " "
+    if view[top.end:bottom.start] != "/" or not (top.text.isdigit() and bottom.text.isdigit()) or int(bottom.text) == 0:
+        return None
+    if before.isalnum() or before in "/.,-" or (bottom.end < len(view) and view[bottom.end] == "/"):
+        return None  # "1/3/4%", "-3/4%": a date, a range or a sign
+    unit = g.units.match(tokens, j + 2)
+    if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] != "percent":
+        return None
+    return Quantity(int(top.text) / int(bottom.text), unit[1], str(unit[0]))
 
 
 def _dual(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:

@@ -25,7 +25,7 @@ SMALL = range(0, 1000)  # every number below a thousand is spelled out; larger o
 POWERS = (3, 6, 9, 12)  # thousand, million, billion (milliard), trillion
 # ordinals that also name a fraction's denominator ("tres quintos" is 3/5); "second" and "third" are left out:
 # most languages have their own words for a half and a third, and their ordinals name other things ("segundos")
-DENOMINATORS = (4, 5, 6, 7, 8, 9, 10, 100, 1000)
+DENOMINATORS = (4, 5, 6, 7, 8, 9, 10, 100, 1000, 10 ** 6, 10 ** 9, 10 ** 12)
 CARDINAL_RULESETS = ("spellout-numbering", "spellout-cardinal")  # ruleset names start so ("...-feminine")
 
 
@@ -62,7 +62,7 @@ def spelled_numbers(language: Optional[str]) -> SpelledNumbers:
         connectors=tuple(sorted(_connectors(engine, cardinals))),
         decimal_words=tuple(sorted(w for w, _ in _with_plain_letters(dict.fromkeys(_decimal_words(engine), 1)))),
         ordinals=tuple(_with_plain_letters(_ordinals(engine, range(1, 32)))),
-        denominators=tuple(_with_plain_letters(_ordinals(engine, DENOMINATORS))),
+        denominators=tuple(_with_plain_letters(_without_one(_ordinals(engine, DENOMINATORS), cardinals))),
         units_first=_units_first(engine, cardinals),
     )
 
@@ -147,6 +147,16 @@ def _ordinals(engine, numbers) -> dict:
     for n in numbers:
         for text in _spellings(engine, n, purpose=FormatPurpose.ORDINAL):
             out.setdefault(text, float(n))
+    return out
+
+
+def _without_one(table: dict, cardinals: dict) -> dict:
+    """Ordinals without a leading "one" ("um bilionésimo" -> "bilionésimo"): the numerator says how many."""
+    ones = {phrase for phrase, value in cardinals.items() if value == 1 and " " not in phrase}
+    out: dict = {}
+    for phrase, value in table.items():
+        first, _, rest = phrase.partition(" ")
+        out.setdefault(rest if first in ones and rest else phrase, value)
     return out
 
 
