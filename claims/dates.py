@@ -44,6 +44,9 @@ RELATIVE_OFFSETS = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: 
 RELATION_OFFSETS = {-1: "last", 0: "this", 1: "next"}  # CLDR's relative-type of a weekday or a week
 WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
 AGO_REACH = 80  # characters before (or after) an "ago" marker where its distance is read
+WORDED_YEAR_GAP = re.compile(r"[\s,،]{1,4}(?=[^\W\d_])")
+WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+WORDED_YEAR_WORDS = 7
 AGO_GAP = re.compile(r"[\s,،]{0,3}")
 CLDR_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RELATIVE_DAYS = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "earlier_today": 0,
@@ -60,6 +63,7 @@ PAIR_GAP = re.compile(r"\s{0,2}[/\\(-]\s{0,2}")
 AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
 DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}|\s?[-/]\s?")  # "2 Oct", "2. أكتوبر", "2-Out", "2/ أكتوبر"
 MONTH_DAY_GAP = re.compile(r"\s{0,3}|\s?[-/]\s?")  # "Oct 2", "Oct2", "Oct-2", "يناير-1"
+TIED_PART = re.compile(r"[-/]")
 TIED = re.compile(r"\s?[-/]\s?|")  # a day tied to an abbreviated month by a dash, a slash or nothing
 TIGHT_GAP = re.compile(r"\s{0,3}")
 SPACE_GAP = re.compile(r"\s{1,3}")
@@ -131,6 +135,7 @@ class DateIndex:
     connector: Optional[re.Pattern] = None  # "و", "and" between an hour and its minutes: "السابعة و45 دقيقة"
     dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
     day_first: bool = False  # CLDR's long date puts the day before the month ("21 mai 2025")
+    year_words: dict = field(default_factory=dict)  # CLDR's spelled-out years: "nineteen seventy eight" -> 1978
 
 
 # ---------------------------------------------------------------- public API
@@ -144,7 +149,8 @@ def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
     "today" and "yesterday" stay unresolved, since no day says when it was written."""
     index = date_index(knowledge, language)
     tokens = _tokens(folded.view, index)
-    reader = _Reader(folded, tokens, index, durations=lambda a, b: _durations(folded.view, a, b, language, knowledge))
+    reader = _Reader(folded, tokens, index, durations=lambda a, b: _durations(folded.view, a, b, language, knowledge),
+                     number_reader=lambda words: _number_value(words, language, knowledge))
     pieces = _merge(sorted(reader.pieces(), key=lambda p: (p.start, p.end)), folded.view)
     pub = _iso_date(parse_published_value(published)) if published else None
     if pub is None and placed:
@@ -268,7 +274,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
                                      for role in ("last", "next")},
                      connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".",
-                     day_first=_long_day_first(language))
+                     day_first=_long_day_first(language), year_words=_rbnf_years(language))
 
 
 def _inflected(words: dict, role: str, suffixes: list) -> None:
@@ -594,6 +600,21 @@ def _rbnf_days(language: str | None) -> dict:
     return out
 
 
+def _rbnf_years(language: str | None) -> dict:
+    """Years spelled out the way CLDR's year rules say them, 1800..2100, folded, hyphens as spaces."""
+    engine = _rbnf_engine(language)
+    out: dict = {}
+    for n in range(1800, 2101) if engine else ():
+        try:
+            texts = engine.format_number(n, purpose=FormatPurpose.YEAR).text_by_ruleset.values()
+        except Exception:  # noqa: BLE001 -- a ruleset CLDR leaves incomplete: no spelling
+            continue
+        for text in texts:
+            for form in _spellings(" ".join(text.split())):
+                out.setdefault(" ".join(form.replace("-", " ").split()), n)
+    return out
+
+
 def _rbnf_engine(language: str | None):
     if RbnfEngine is None or not language:
         return None
@@ -661,6 +682,8 @@ def _tokens(view: str, index: DateIndex) -> list:
             continue
         form = " ".join(m.group("form").split())
         clitic = (m.groupdict().get("clitic") or "")
+        if clitic and clitic + form in index.words:  # "الاثنين" is Monday, not "ال" + "اثنين" (two)
+            form, clitic = clitic + form, ""
         if form in index.bare:
             # the article glued on, or after ل with its alif dropped ("للثلاثاء")
             if not any(clitic.endswith(a) or clitic.endswith(a[1:] * 2) for a in index.article):
@@ -675,8 +698,9 @@ def _tokens(view: str, index: DateIndex) -> list:
 class _Reader:
     """A left-to-right reading of one text's tokens into date and time pieces."""
 
-    def __init__(self, folded: Folded, tokens: list, index: DateIndex, durations=None):
+    def __init__(self, folded: Folded, tokens: list, index: DateIndex, durations=None, number_reader=None):
         self.folded = folded
+        self.number_reader = number_reader  # words -> their value, by the language's number grammar
         self.durations = durations  # (start, end) -> [(start, end, low, high, value)] of the durations there
         self.view = folded.view
         self.tokens = tokens
@@ -862,7 +886,7 @@ class _Reader:
             if found or not t.means("weekday"):  # "sexta" is the sixth and Friday
                 return found
         if t.kind == "num":
-            return self.day_first(i) or self.year_phrase(i)
+            return self.day_first(i) or self.year_first(i) or self.year_phrase(i)
         if t.kind == "word" and t.means("month"):
             return self.month_first(i)
         if t.kind == "word" and t.means("year_pre"):
@@ -915,6 +939,19 @@ class _Reader:
             return self.day_alone(i, day)
         return self.after_month(i, j, day)
 
+    def year_first(self, i: int):
+        """"2019-sep-1", "2019/sep/01": year, month name and day tied by dashes or slashes."""
+        m, d = self.tok(i + 1), self.tok(i + 2)
+        if not (self.is_year(self.tokens[i]) and m and d and m.means("month") and d.kind == "num"
+                and TIED_PART.fullmatch(self.view, self.tokens[i].end, m.start)
+                and TIED_PART.fullmatch(self.view, m.end, d.start)):
+            return None
+        calendar, month, _ = m.means("month")
+        day, year = self.day_value(d), int(self.tokens[i].text)
+        if day is None or not _year_fits(calendar, year) or _day_iso(calendar, year, month, day) is None:
+            return None
+        return Piece("date", self.tokens[i].start, d.end, calendar=calendar, year=year, month=month, day=day), i + 3
+
     def day_alone(self, i: int, day: int):
         """A day of the month with no month: digits with a day suffix ("27'sinde", "18-го", "the 27th."). An
         ending of two letters or less ("th") is only an ordinal: it needs a short word before it and the
@@ -939,10 +976,13 @@ class _Reader:
             day = self.day_value(t)
             if day is not None and not self.is_year(t):
                 return self.after_month(i, i, day, day_i=i + 1)
+        day = None
         if t and t.kind == "word" and self.gap(i, i + 1, SPACE_GAP):
             day = self.day_value(t) or self.closing_cardinal(i + 1)
-            if day is not None:
-                return self.after_month(i, i, day, day_i=i + 1)
+        elif t and t.kind == "word" and self.gap(i, i + 1, WEEK_GAP) and self.closes_date(i + 1):
+            day = self.day_value(t)  # "September the twenty-first nineteen seventy eight"
+        if day is not None:
+            return self.after_month(i, i, day, day_i=i + 1)
         return self.after_month(i, i, None)
 
     def closing_cardinal(self, i: int) -> Optional[int]:
@@ -951,11 +991,15 @@ class _Reader:
         word = self.tokens[i].means("numword")
         if not word or word[0] != "cardinals":
             return None
+        return word[1] if self.closes_date(i) else None
+
+    def closes_date(self, i: int) -> bool:
+        """Token i ends its sentence, or a year (digits or words) follows it."""
         rest = self.view[self.tokens[i].end:self.tokens[i].end + 8]
         nxt = self.tok(i + 1)
-        if re.match(r"\s*(?:[.!?;]|$)", rest) or (nxt is not None and self.is_year(nxt) and self.gap(i, i + 1, YEAR_GAP)):
-            return word[1]
-        return None
+        return bool(re.match(r"\s*(?:[.!?;]|$)", rest)
+                    or (nxt is not None and self.is_year(nxt) and self.gap(i, i + 1, YEAR_GAP))
+                    or self.worded_year(self.tokens[i].end))
 
     def after_month(self, start_i: int, month_i: int, day: Optional[int], day_i: Optional[int] = None):
         """The rest of a date once its month is found: a paired name, the year, a calendar mark."""
@@ -977,7 +1021,11 @@ class _Reader:
         if y and self.is_year(y) and self.gap(end_i, k, gap):
             year, end_i = int(y.text), k
         calendar, n, weak = month
-        mark = self.calendar_mark(end_i) if year else None
+        worded = self.worded_year(self.tokens[end_i].end) if year is None and day is not None \
+            and calendar == "gregorian" else None
+        if worded:
+            year = worded[0]
+        mark = self.calendar_mark(end_i) if year and not worded else None
         if mark:
             calendar = mark[0] if mark[0] != "gregorian" or calendar == "gregorian" else calendar
             end_i = mark[1]
@@ -987,9 +1035,32 @@ class _Reader:
             return None
         if day is None and year is None and not self.month_alone(month_i):
             return None
-        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, calendar=calendar,
-                      year=year, month=n, day=day)
-        return piece, end_i + 1
+        end = worded[1] if worded else self.tokens[end_i].end
+        piece = Piece("date", self.tokens[start_i].start, end, calendar=calendar, year=year, month=n, day=day)
+        return piece, next((k for k in range(end_i + 1, len(self.tokens)) if self.tokens[k].start >= end),
+                           len(self.tokens))
+
+    def worded_year(self, offset: int) -> Optional[tuple]:
+        """A year spelled out after a day and month ("nineteen seventy-eight", "iki bin on sekiz", "ألفين"):
+        CLDR's year spellings, else the language's number grammar; (year, end offset), longest first."""
+        gap = WORDED_YEAR_GAP.match(self.view, offset)
+        if gap is None:
+            return None
+        spans = [m.span() for m in WORD_RUN.finditer(self.view, gap.end(), min(len(self.view), gap.end() + 90))]
+        spans = [sp for k, sp in enumerate(spans[:WORDED_YEAR_WORDS])
+                 if k == 0 and sp[0] == gap.end() or k > 0 and self.view[spans[k - 1][1]:sp[0]].isspace()]
+        for k in range(len(spans), 0, -1):
+            phrase = " ".join(self.view[a:b] for a, b in spans[:k])
+            year = self.index.year_words.get(phrase) or self.spelled_year(phrase)
+            if year and not (self.index.counted and self.index.counted.match(self.view, spans[k - 1][1])):
+                return year, spans[k - 1][1]  # not "May 5 two thousand people"
+        return None
+
+    def spelled_year(self, phrase: str) -> Optional[int]:
+        if self.number_reader is None or " " not in phrase:
+            return None
+        value = self.number_reader(phrase)
+        return int(value) if value and float(value).is_integer() and 1000 <= value <= 2199 else None
 
     def sure_abbreviation(self, month_i: int, start_i: int, day_i: Optional[int]) -> bool:
         """An abbreviated month beside its day is one when written with its dot ("Feb. 14"), tied to the day
@@ -1116,6 +1187,11 @@ class _Reader:
             week = self.week_after(i)
             if week:
                 relation, end_i = week
+        nth = self.ordinal_after(i) if relation is None else None
+        if nth is not None:  # "الأحد الثاني": an ordinal with the article after its weekday
+            month, end = self.month_context_after(i + 1)
+            return Piece("date", self.tokens[start_i].start, self.tokens[end].end, weekday=t.means("weekday"),
+                         nth=(nth,) + month), end + 1
         day = self.tok(i + 1)
         if relation is None and day is not None and day.kind == "num" and self.gap(i, i + 1, WEEK_GAP):
             found = self.day_first(i + 1)  # "Friday the 15th", "Perşembe 21'inde"
@@ -1124,6 +1200,15 @@ class _Reader:
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
                       weekday=t.means("weekday"), relation=relation)
         return piece, end_i + 1
+
+    def ordinal_after(self, i: int) -> Optional[int]:
+        """An ordinal 1..5 right after a weekday that agrees with it by the article ("الأحد الثاني")."""
+        t = self.tok(i + 1)
+        word = t.means("numword") if t is not None else None
+        if word and word[0] == "ordinals" and 1 <= word[1] <= 5 and self.gap(i, i + 1, SPACE_GAP) \
+                and any(t.text.startswith(a) for a in self.index.article):
+            return word[1]
+        return None
 
     def short_weekday_ok(self, i: int) -> bool:
         """A weekday's short head ("sexta") alone: with a week phrase or a relation after it, or at the
@@ -1234,6 +1319,11 @@ class _Reader:
         if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, WEEK_GAP):
             return self.weekday(i + 1, relation=self.tokens[i].means("week"), start_i=i)
         return None
+
+
+def _number_value(words: str, language: str | None, knowledge: Knowledge) -> Optional[float]:
+    from .figures import parse_number  # figures does not import dates; the import waits for a date
+    return parse_number(words, language, knowledge)
 
 
 def _durations(view: str, start: int, end: int, language: str | None, knowledge: Knowledge) -> list:
