@@ -756,6 +756,9 @@ def _half(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     art = g.articles.match(tokens, k) if k < len(tokens) and tokens[k].joined else None
     k = art[1] if art else k
     unit = g.units.match(tokens, k) if k < len(tokens) and tokens[k].joined else None
+    if unit is None and k < len(tokens) and tokens[k].joined and g.definite:
+        one = _singular_unit(tokens, k, g)  # "نصف الساعة": half with the definite unit
+        unit = (one, k + 1) if one else None
     return Quantity(0.5, unit[1], str(unit[0])) if unit else None
 
 
