@@ -839,7 +839,7 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         q.hedge, q.end = str(mid[0]), mid[1]  # "20-plus missiles", "twenty-odd soldiers"
     nxt = q.end < len(tokens) and tokens[q.end].joined
     unit = g.units.match(tokens, q.end) if nxt else None
-    unit = unit or (_linked_money(tokens, q.end, g) if nxt else None)
+    unit = unit or (_linked_money(tokens, q.end, g, view) if nxt else None)
     if unit is not None:
         q.unit, q.end = str(unit[0]), unit[1]
         return q if frac is not None else _with_fraction(tokens, q, g)
@@ -1001,11 +1001,14 @@ def _money(language: Optional[str], lex: dict, unit_kinds: dict, counted: set) -
     forms = _inflected(lex, [(fold(f), u) for u, fs in sorted(section(lex, "units").items())
                              if unit_kinds.get(u, ("",))[0] == "money" for f in fs] + data.forms)
     forms = [(f, u) for f, u in forms if f not in refused]
+    forms += [(plain_letters(f), u) for f, u in forms if plain_letters(f) not in refused]  # "dolares", "kurus"
+    names = data.after_only | {plain_letters(f) for f in data.after_only}
     forms += [(code, unit) for code, unit in sorted(data.uppercase_codes.items()) if code not in written]
     separators = list(section(lex, "money", "separators") or []) + sorted(data.separators)
     links = list(section(lex, "money", "links") or []) + sorted(data.links)
     grammar = Money(
-        after_only=frozenset(_words(f) for f in data.after_only | set(data.uppercase_codes)) - {_words(w) for w in written},
+        after_only=frozenset(_words(f) for f in names | (set(data.uppercase_codes) - set(tracked)))
+        - {_words(w) for w in written},
         capital_codes=frozenset(c for c in data.uppercase_codes if c not in written),
         glued=frozenset(k for k in (_words(f) for f, _ in forms) if len(k) > 1 and len(k[0]) == 1 and k[0].isalpha())
         - {_words(w) for w in written},
@@ -1029,15 +1032,25 @@ def _is_money(g: Grammar, unit: str) -> bool:
     return g.unit_kinds.get(unit, ("",))[0] == "money"
 
 
-def _linked_money(tokens: list, k: int, g: Grammar) -> Optional[tuple]:
-    """A currency after a multiplier word and a link: "2 millones de dólares" (not "500 de dólares")."""
+def _linked_money(tokens: list, k: int, g: Grammar, view: str) -> Optional[tuple]:
+    """A currency after a multiplier word and a link: "2 millones de dólares" (not "500 de dólares"), the
+    link's vowel elided before a vowel ("323 millions d'euros")."""
     if g.money is None or k < 1 or g.multipliers.match(tokens, k - 1) is None:
         return None
-    link = g.money.links.match(tokens, k)
-    if link is None or link[1] >= len(tokens) or not tokens[link[1]].joined:
+    link = g.money.links.match(tokens, k) or _elided_link(tokens, k, g, view)
+    if link is None or link[1] >= len(tokens) or not (tokens[link[1]].joined or link[1] == k + 1):
         return None
     unit = g.units.match(tokens, link[1])
     return unit if unit is not None and _is_money(g, str(unit[0])) else None
+
+
+def _elided_link(tokens: list, k: int, g: Grammar, view: str) -> Optional[tuple]:
+    """A link word whose last vowel gave way to an apostrophe ("d'" of "de"), glued to the next word."""
+    if k + 1 >= len(tokens) or view[tokens[k].end:tokens[k + 1].start] not in ("'", "’"):
+        return None
+    whole = next((w for (w,) in (key for key in g.money.links.table if len(key) == 1)
+                  if w[:-1] == tokens[k].text and w[-1] in "aeiou"), None)
+    return (True, k + 1) if whole else None
 
 
 def _money_parts(tokens: list, q: "Quantity", g: Grammar, view: str) -> "Quantity":
@@ -1095,7 +1108,7 @@ def _code_case_ok(figure: Figure, g: Grammar) -> bool:
     if g.money is None or figure.kind != "money" or figure.unit not in g.money.capital_codes:
         return True
     signs = re.escape(CURRENCY_SIGNS)
-    text = re.sub(rf"(?i){figure.unit}[{signs}]|[{signs}]{figure.unit}", " ", figure.text)  # "mxn$", "$cad"
+    text = re.sub(rf"(?i){figure.unit} ?[{signs}]|[{signs}] ?{figure.unit}", " ", figure.text)  # "mxn$", "$ cad"
     words = re.findall(r"[^\W\d_]+", text)
     return any(w == figure.unit.upper() for w in words) or not any(w.lower() == figure.unit for w in words)
 
