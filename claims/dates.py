@@ -69,7 +69,7 @@ TIGHT_GAP = re.compile(r"\s{0,3}")
 SPACE_GAP = re.compile(r"\s{1,3}")
 WEEK_GAP = re.compile(rf"[\s,،]{{1,3}}(?:{LETTER}{{1,3}}\s{{1,3}})?")  # "next week on Friday": a short word between
 COMMA_GAP = re.compile(r"[\s,،(]{0,4}")
-JOIN_GAP = re.compile(r"[\s,،()\-–]{0,5}")
+JOIN_GAP = re.compile(r"[^\S\n]{0,3}[,،()\-–]{0,2}[^\S\n]{0,3}")  # on one line: not a front matter's date and the body's first weekday
 YEAR_GAP = re.compile(r"[\s,،]{0,3}")
 DOT_GAP = re.compile(r"\.\s{1,3}")  # "Feb. 14": an abbreviated month's dot before its day
 DOTTED_YEAR_GAP = re.compile(r"\.?[\s,،]{0,3}")  # "1 sep. 2019": the dot before the year
@@ -1440,7 +1440,8 @@ def _join(a: Piece, b: Piece) -> Optional[Piece]:
     first, second = (a, b)
     weekday, other = (first, second) if first.weekday and not first.relative and first.day is None \
         else (second, first)
-    if not weekday.weekday or weekday.day is not None or weekday.relative or weekday.relation:
+    if not weekday.weekday or weekday.day is not None or weekday.relative or weekday.relation \
+            or weekday.nth or weekday.back:
         return None
     if other.weekday or not (other.relative or (other.day is not None and other.month)):
         return None
