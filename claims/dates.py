@@ -470,6 +470,8 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
             _add(words, fold(form).rstrip("."), "weekday", day)
     for form in section(lex, "measure", "ago_markers") or []:
         _add(words, fold(form), "ago", True)
+    for form in section(dates, "ahead_markers") or []:
+        _add(words, fold(form), "ahead", True)
     for rel in RELATIVE_DAYS:
         for form in section(dates, "relative", rel) or []:
             _add(words, fold(form), "relative", rel)
@@ -893,6 +895,8 @@ class _Reader:
             return self.year_phrase(i + 1, pre_i=i)
         if t.kind == "word" and t.means("ago"):
             return self.ago(i)
+        if t.kind == "word" and t.means("ahead"):
+            return self.ahead(i)
         if t.kind == "word" and t.means("week"):
             return self.week_weekday(i)
         if t.kind == "word" and self.relation_of(t, "before"):
@@ -1256,6 +1260,17 @@ class _Reader:
                 (k for k in range(i + 1, len(self.tokens)) if self.tokens[k].start >= end), len(self.tokens))
         return None
 
+    def ahead(self, i: int):
+        """"two weeks from now", "بعد أسبوعين من الآن": the durations right before the marker count forward."""
+        t = self.tokens[i]
+        if self.durations is None:
+            return None
+        chain = _chain(self.durations(max(0, t.start - AGO_REACH), t.start), self.view, end=t.start)
+        if not chain:
+            return None
+        low, high, value = _sum_back(chain)
+        return Piece("date", chain[0][0], t.end, back=(-high, -low, -value)), i + 1
+
     def anchored(self, end: int) -> bool:
         """A joiner right after a duration ties it to what follows ("before the vote"): no date of its own."""
         nxt = next((tok for tok in self.tokens if tok.start >= end), None)
@@ -1372,9 +1387,11 @@ def _sum_back(chain: list) -> tuple:
 def _calendar_back(day: dt.date, seconds: float) -> dt.date:
     """`day` less a duration read as whole years (365 days), months (30) and days, on the calendar:
     "2 years 1 month 21 days" before 2017-11-23 is 2015-10-02."""
-    rest = int(round(seconds / 86400))
+    sign = -1 if seconds < 0 else 1  # a negative distance back is one ahead ("from now")
+    rest = int(round(abs(seconds) / 86400))
     years, rest = divmod(rest, 365)
     months, days = divmod(rest, 30)
+    years, months, days = sign * years, sign * months, sign * days
     month_index = day.year * 12 + day.month - 1 - years * 12 - months
     year, month = divmod(month_index, 12)
     month += 1
@@ -1526,6 +1543,7 @@ def _resolve_back(back: tuple, pub: Optional[dt.date]) -> tuple:
     low_s, high_s, value_s = back
     day = _calendar_back(pub, value_s)
     first, last = _calendar_back(pub, high_s), _calendar_back(pub, low_s)
+    value_s = abs(value_s)
     if value_s >= 365 * 86400:
         first, last, precision = min(first, dt.date(first.year, 1, 1)), max(last, dt.date(last.year, 12, 31)), "year"
     elif value_s >= 28 * 86400:
