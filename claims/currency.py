@@ -44,6 +44,7 @@ class CurrencyData:
     kinds: dict = field(default_factory=dict)  # unit id -> factor (1 for a currency, 0.01 for a cent)
     after_only: set = field(default_factory=set)  # forms that are words: never before the number
     uppercase_codes: dict = field(default_factory=dict)  # folded code -> unit id: counts only in capitals
+    scaled_codes: dict = field(default_factory=dict)  # "musd" -> ("usd", 1e6): CLDR's short "M" on a code
     minor: set = field(default_factory=set)  # unit ids of minor units
     precision: dict = field(default_factory=dict)  # currency unit id -> digits of its minor unit
     separators: set = field(default_factory=set)  # "et", "con", "e": between an amount and its cents
@@ -128,9 +129,27 @@ def currency_data(language: Optional[str], tracked: tuple = ()) -> CurrencyData:
     for code in codes:
         if code in current_codes():
             data.uppercase_codes[code.lower()] = code.lower()
+    for letter, factor in _compact_letters(loc).items():
+        for code in data.uppercase_codes:
+            data.scaled_codes[letter + code] = (code, factor)
     _add_minor_units(data, language, near)
     data.links = _link_words(loc, codes) if loc is not None else set()
     return data
+
+
+def _compact_letters(loc: Optional[Locale]) -> dict:
+    """The capital letter CLDR's short number format writes for a thousand, a million, a billion ("0M"):
+    written onto a code it scales the amount ("30 MUSD", "MAUD 60")."""
+    out: dict = {}
+    if loc is None:
+        return out
+    for patterns in loc.compact_decimal_formats.get("short", {}).values():
+        for magnitude, pattern in patterns.items():
+            text = str(getattr(pattern, "pattern", pattern))
+            letters = re.sub(r"[0\s.'\u00a0\u202f]", "", text)
+            if text.count("0") == 1 and len(letters) == 1 and letters.isupper() and letters.isascii():
+                out.setdefault(letters.lower(), float(magnitude))
+    return out
 
 
 def _names(loc: Locale, codes: tuple) -> dict:

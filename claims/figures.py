@@ -550,7 +550,7 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     q = _quantity(tokens, j, g, view)
     if q is None:
         return None
-    q = _money_parts(tokens, _compound(tokens, q, g, view), g, view)
+    q = _money_parts(tokens, _compound(tokens, q, g, view), g, view, j)
     if negative or _minus_sign(tokens, j, view):
         signed = not q.counted and g.unit_kinds.get(q.unit, ("count",))[0] in SIGNED_KINDS
         if negative and not signed:
@@ -977,6 +977,7 @@ class Money:
 
     after_only: frozenset  # token tuples of currency names (words): never before the number
     capital_codes: frozenset  # ISO codes that count only when written in capitals ("75 USD")
+    scaled: dict  # a code with CLDR's short letter for a million on it, in capitals: "musd" -> 1e6
     glued: frozenset  # token tuples of symbols with a one-letter prefix: only written as one ("A$", not "a $")
     minor: frozenset  # unit ids of minor units (cent, penny, kuruş ...)
     precision: dict  # currency unit id -> digits of its minor unit
@@ -1004,12 +1005,14 @@ def _money(language: Optional[str], lex: dict, unit_kinds: dict, counted: set) -
     forms += [(plain_letters(f), u) for f, u in forms if plain_letters(f) not in refused]  # "dolares", "kurus"
     names = data.after_only | {plain_letters(f) for f in data.after_only}
     forms += [(code, unit) for code, unit in sorted(data.uppercase_codes.items()) if code not in written]
+    forms += [(word, unit) for word, (unit, _) in sorted(data.scaled_codes.items()) if word not in written]
     separators = list(section(lex, "money", "separators") or []) + sorted(data.separators)
     links = list(section(lex, "money", "links") or []) + sorted(data.links)
     grammar = Money(
         after_only=frozenset(_words(f) for f in names | (set(data.uppercase_codes) - set(tracked)))
         - {_words(w) for w in written},
         capital_codes=frozenset(c for c in data.uppercase_codes if c not in written),
+        scaled={w: f for w, (_, f) in data.scaled_codes.items() if w not in written},
         glued=frozenset(k for k in (_words(f) for f, _ in forms) if len(k) > 1 and len(k[0]) == 1 and k[0].isalpha())
         - {_words(w) for w in written},
         minor=frozenset(data.minor),
@@ -1053,10 +1056,15 @@ def _elided_link(tokens: list, k: int, g: Grammar, view: str) -> Optional[tuple]
     return (True, k + 1) if whole else None
 
 
-def _money_parts(tokens: list, q: "Quantity", g: Grammar, view: str) -> "Quantity":
+def _money_parts(tokens: list, q: "Quantity", g: Grammar, view: str, start: int) -> "Quantity":
     """An amount's tail: a multiplier after the currency ("75 USD million") or its minor part, as one
-    amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "50 tl 30 kuruş", "15 dollars 50"."""
+    amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "50 tl 30 kuruş", "15 dollars 50";
+    a code that carries its multiplier ("30 MUSD") scales the amount."""
     if g.money is None or not _is_money(g, q.unit) or q.unit in g.money.minor or q.counted:
+        return q
+    scale = next((g.money.scaled[t.text] for t in tokens[start:q.end] if t.text in g.money.scaled), None)
+    if scale is not None:
+        q.value *= scale
         return q
     mult = g.multipliers.match(tokens, q.end) if q.end < len(tokens) and tokens[q.end].joined else None
     if mult is not None and tokens[q.end - 1].kind != "num" and float(mult[0]) >= 1000:
@@ -1105,7 +1113,11 @@ def _code_on_digits(tokens: list, j: int, k: int, g: Grammar) -> bool:
 
 def _code_case_ok(figure: Figure, g: Grammar) -> bool:
     """An ISO code that is also a word ("ALL", "TOP") counts only when the figure writes it in capitals."""
-    if g.money is None or figure.kind != "money" or figure.unit not in g.money.capital_codes:
+    if g.money is None or figure.kind != "money":
+        return True
+    if any(w.lower() in g.money.scaled and not w.isupper() for w in re.findall(r"[^\W\d_]+", figure.text)):
+        return False  # "MUSD" in capitals only: "musd", "Maud" are words
+    if figure.unit not in g.money.capital_codes:
         return True
     signs = re.escape(CURRENCY_SIGNS)
     text = re.sub(rf"(?i){figure.unit} ?[{signs}]|[{signs}] ?{figure.unit}", " ", figure.text)  # "mxn$", "$ cad"
