@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -254,7 +255,8 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
     suffixes = sorted({fold(s) for code in codes
-                       for s in section(knowledge.language(code), "dates", "day_suffixes") or [] if fold(s)})
+                       for s in section(knowledge.language(code), "dates", "day_suffixes") or [] if fold(s)}
+                      | _cldr_day_suffixes(language))
     lex = knowledge.language(language)
     article = tuple(fold(a) for a in section(lex, "morphology", "article") or [] if fold(a))
     bare = {}
@@ -394,8 +396,11 @@ def _add_cldr_relative(words: dict, locale: str) -> None:
                 _add(words, form, "relative", key)
     sides: dict = {}
     for n, key in enumerate(CLDR_WEEKDAYS):
-        names = {fold(v) for c in ("format", "stand-alone")
-                 for v in [get_day_names("wide", c, locale=locale).get(n)] if v}
+        try:
+            names = {fold(v) for c in ("format", "stand-alone")
+                     for v in [get_day_names("wide", c, locale=locale).get(n)] if v}
+        except (LookupError, ValueError, TypeError, AttributeError):  # a locale CLDR leaves without names
+            names = set()
         for offset, phrase in (fields.get(key, {}).get("relative") or {}).items():
             relation = RELATION_OFFSETS.get(offset)
             for form in _spellings(phrase) if relation else ():
@@ -615,6 +620,25 @@ def _rbnf_years(language: str | None) -> dict:
             for form in _spellings(" ".join(text.split())):
                 out.setdefault(" ".join(form.replace("-", " ").split()), n)
     return out
+
+
+def _cldr_day_suffixes(language: str | None) -> set:
+    """The endings CLDR's digits-ordinal rules write on a number ("1er", "1º", "21st"), folded."""
+    if RbnfEngine is None or not language:
+        return set()
+    import unicode_rbnf
+    path = Path(unicode_rbnf.__file__).parent / "rbnf" / f"{language}.xml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return set()
+    out = set()
+    for ruleset in re.findall(r'<ruleset type="digits-ordinal[^"]*">(.*?)</ruleset>', text, re.S):
+        for rule in re.findall(r'<rbnfrule value="0">=#,##0=([^<]*);</rbnfrule>', ruleset):
+            options = re.findall(r"\{([^{}]*)\}", rule) if rule.startswith("$(") else [rule]
+            out.update(fold(o).strip() for o in options if fold(o).strip())
+    out |= {fold(unicodedata.normalize("NFKC", o)) for o in out}  # "1º" is typed "1o"
+    return {o for o in out if re.fullmatch(rf"\.?{LETTER}{{1,3}}", o)}
 
 
 def _rbnf_engine(language: str | None):
@@ -1019,6 +1043,10 @@ class _Reader:
             k = day_i + 1
         year = None
         y = self.tok(k)
+        joined = self.tok(k + 1)
+        if y and y.means("joiner") and joined and self.is_year(joined) and self.gap(k - 1, k, SPACE_GAP) \
+                and self.gap(k, k + 1, SPACE_GAP) and k - 1 == (day_i if day_i is not None else month_i):
+            end_i, k, y = k, k + 1, joined  # "1 de março de 2025": CLDR's literal before the year
         gap = AFTER_PAIR_GAP if end_i > month_i and day_i is None else YEAR_GAP
         if end_i == month_i and self.dotted(month_i):
             gap = DOTTED_YEAR_GAP  # "1 sep. 2019", "Feb. 2024"

@@ -168,6 +168,16 @@ def place_contains(knowledge: Knowledge, outer: str, inner: str) -> bool:
     return outer == inner or outer in place_ancestors(knowledge, inner)
 
 
+def places_meet(knowledge: Knowledge, a: str, b: str) -> bool:
+    """Whether two places may name where one event was: one holds the other, or a city and the province
+    named after it ("Moscow" and "Moscow Oblast", "Tehran" and "Tehran Province")."""
+    if place_contains(knowledge, a, b) or place_contains(knowledge, b, a):
+        return True
+    names = [str(knowledge.places.get(x, {}).get("name", "")) for x in (a, b)]
+    short, long_ = sorted(names, key=len)
+    return bool(short) and long_.startswith(short + " ")
+
+
 # ---- the matcher: one trie regex per language over the aliases of every language of its script
 
 

@@ -70,7 +70,7 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
     sentences = analyse(doc, knowledge, placed)
     main = main_event(doc.text, sentences)
     where = article_location(sentences, knowledge)
-    topic = headline_event(sentences, where)
+    topic = headline_event(sentences, where, knowledge)
     article = _article_event(topic, main, sentences)
     claims: list[Claim] = []
     last: Optional[Speaker] = None
@@ -94,8 +94,44 @@ def extract_article(doc: Document, knowledge: Knowledge, placed: Optional[str] =
         nearby = _harm_told(sent, where, knowledge) or nearby
         carried = _scope_told(doc.text, sent)
     claims = _link_denials(claims, sentences, topic, main)
+    claims = _headline_hedges(claims, _headline_ends(doc.text, sentences), knowledge)
     return Article(source=doc.id, published=doc.published, main=article, claims=tuple(claims),
                    placed=None if doc.published else placed)
+
+
+def _headline_ends(text: str, sentences: list[Sentence]) -> int:
+    """Where the headline ends: the first lines at the top that end in no full stop (0 when none does)."""
+    end = 0
+    for sent in sentences[:HEADLINE_SENTENCES]:
+        line = text[sent.span[0]:sent.span[1]].rstrip()
+        if not line or line[-1] in ".!?؟。" or "\n" in line:
+            break
+        end = sent.span[1]
+    return end
+
+
+def _headline_hedges(claims: list[Claim], headline_end: int, knowledge: Knowledge) -> list[Claim]:
+    """A headline drops the hedge its body gives ("two killed" over "killing at least two people"): a
+    headline count takes the hedge of the body's count of the same value and slot."""
+    if not headline_end:
+        return claims
+    hedged: dict = {}
+    for claim in claims:
+        if claim.start >= headline_end and claim.slot is not None:
+            for fig in claim.figures:
+                if fig.kind == "count" and fig.hedge != "exact":
+                    hedged.setdefault((event_class(claim.slot.event, knowledge), claim.slot.quantity, fig.value), fig)
+    if not hedged:
+        return claims
+    return [_hedged_like(c, hedged, knowledge) if c.end <= headline_end and c.slot is not None else c for c in claims]
+
+
+def _hedged_like(claim: Claim, hedged: dict, knowledge: Knowledge) -> Claim:
+    klass = event_class(claim.slot.event, knowledge)
+    figures = tuple(replace(f, hedge=body.hedge, low=body.low, high=body.high)
+                    if f.kind == "count" and f.hedge == "exact" and (body := hedged.get((klass, claim.slot.quantity, f.value)))
+                    else f for f in claim.figures)
+    return replace(claim, figures=figures)
 
 
 def _article_event(topic: Optional[Event], main: Optional[Event], sentences: list[Sentence]) -> Optional[Event]:
@@ -342,7 +378,8 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple =
             return fig
     kinds = ARRESTS if fig.counted == "attackers" else TOLL_KINDS  # "three gunmen killed 15": the 3 are no toll
     near = [c for c in cues if c.kind == "counted" and c.value in kinds and clause[0] <= c.start < clause[1]
-            and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH)
+            and (0 <= c.start - fig.end <= COUNTED_REACH or 0 <= fig.start - c.end <= TOLL_NOUN_REACH
+                 or c.start < fig.start < c.end)  # "killing at least" holds the figure's hedge
             and not any(o.kind == "count" and o is not fig and min(c.end, fig.end) <= o.start < max(c.start, fig.start)
                         for o in others)
             and not _leads_another(c, fig, others)]
@@ -470,6 +507,16 @@ def _toll_event(fig: Figure, clause: tuple, sent: Sentence, harmful: set,
     return events[0], len({c.value for c in events}) == 1
 
 
+def _cause_of(cue: Optional[Cue], fig: Figure, sent: Sentence, harmful: set, consequent: set) -> Optional[Cue]:
+    """"A drone attack set fire to a refinery in Tuapse on Sunday": when and where the fire was is when and
+    where its cause, named before it, was (how long the fire burned stays the fire's)."""
+    if cue is None or cue.value not in consequent or fig.kind not in ("date", "place"):
+        return cue
+    causes = [c for c in sent.cues if c.kind == "event" and c.value in harmful and c.value not in consequent
+              and c.end <= cue.start]
+    return causes[-1] if causes else cue
+
+
 def _whole(value) -> bool:
     return isinstance(value, (int, float)) and float(value).is_integer()
 
@@ -500,6 +547,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
         else:
             cue = event_cue_for(fig, sent.span, clause, sent.cues, tuple(sent.figures), places_lead, text)
             tight = cue is not None and _is_tight(fig, cue, clause, sent.cues)
+            cue = _cause_of(cue, fig, sent, harmful, consequent)
         placed.append([fig, cue, clause, index, tight])
     for item in placed:
         fig, cue, clause, index, _ = item
@@ -704,7 +752,7 @@ def _claim(doc: Document, n: int, sent: Sentence, start: int, end: int, attribut
                  speaker=attribution.speaker, stance=stance, figures=figs, event=event, slot=slot, loose=loose)
 
 
-def headline_event(sentences: list[Sentence], where: Optional[str]) -> Optional[Event]:
+def headline_event(sentences: list[Sentence], where: Optional[str], knowledge: Knowledge) -> Optional[Event]:
     """What the headline and lead are about: the most named event type of the first sentences."""
     counts: dict = {}
     for sent in sentences[:HEADLINE_SENTENCES]:
@@ -713,7 +761,8 @@ def headline_event(sentences: list[Sentence], where: Optional[str]) -> Optional[
                 counts[cue.value] = counts.get(cue.value, 0) + 1
     if not counts:
         return None
-    kind = max(counts, key=lambda k: (counts[k], k))
+    consequent = set(knowledge.common.get("consequent_events", ()))
+    kind = max(counts, key=lambda k: (counts[k], k not in consequent, k))  # an attack that set a fire: the attack
     return Event(type=kind, participants=(where,) if where and kind not in UNLOCATED_EVENTS else ())
 
 

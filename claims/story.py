@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .dates import iso_span
-from .entities import country_anchor, place_contains
+from .entities import country_anchor, places_meet
 from .extract import event_class
 from .lexicon import Knowledge
 from .model import Article, Claim, Event, Slot
@@ -330,7 +330,7 @@ def _by_town(group: list, knowledge: Knowledge) -> list:
 
 
 def _same_place(ours: set, theirs: frozenset, knowledge: Knowledge) -> bool:
-    return any(place_contains(knowledge, a, b) or place_contains(knowledge, b, a) for a in ours for b in theirs)
+    return any(places_meet(knowledge, a, b) for a in ours for b in theirs)
 
 
 def _merge_in_time(group: list, parent: dict, slack: _dt.timedelta) -> None:

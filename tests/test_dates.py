@@ -151,9 +151,15 @@ def test_never_raises_and_spans_slice_back(knowledge, text, lang, published):
 # ---- day suffixes and joiners are lexicon data: a language gets them from its file or a config
 
 def test_day_suffix_comes_from_the_lexicon():
-    plain, configured = Knowledge(), Knowledge({"languages": {"fr": {"dates": {"day_suffixes": ["er"]}}}})
-    assert [f.text for f in _find(plain, "le 1er mars 2025", "fr")] == ["mars 2025"]
-    assert [(f.text, f.value) for f in _find(configured, "le 1er mars 2025", "fr")] == [("1er mars 2025", "2025-03-01")]
+    plain, configured = Knowledge(), Knowledge({"languages": {"de": {"dates": {"day_suffixes": ["te"]}}}})
+    assert [f.text for f in _find(plain, "am 1te März 2025", "de")] == ["März 2025"]
+    assert [(f.text, f.value) for f in _find(configured, "am 1te März 2025", "de")] == [("1te März 2025", "2025-03-01")]
+
+
+def test_day_suffix_comes_from_cldr_ordinal_digits():
+    """CLDR's digits-ordinal rules write "1er" in French and "1º" (typed "1o") in Portuguese."""
+    assert [(f.text, f.value) for f in _find(Knowledge(), "le 1er mars 2025", "fr")] == [("1er mars 2025", "2025-03-01")]
+    assert [f.value for f in _find(Knowledge(), "em 1o de março de 2025", "pt")] == ["2025-03-01"]
 
 
 def test_joiner_comes_from_the_lexicon():

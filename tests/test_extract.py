@@ -292,3 +292,19 @@ def test_persian_names_the_call_after_its_parties(knowledge):
                          published="2026-05-14")
     assert values(claims) == ["2026-05-12"]
     assert set(claims[0].event.participants) == {"recep-tayyip-erdogan", "mohammed-bin-salman"}
+
+
+def test_a_headline_count_takes_the_hedge_of_the_body(knowledge):
+    """Headlines drop hedges: "two killed" over "killing at least two people" is at least two."""
+    text = ("Drone attack on refinery in Tuapse: two killed\n\n"
+            "A drone attack set fire to a refinery in Tuapse on Sunday, killing at least two people, officials said.")
+    claims = claims_in(text, "en", knowledge, "2026-03-15")
+    headline = [f for c in claims for f in c.figures if f.text == "two killed"]
+    assert headline and headline[0].hedge == "at_least" and headline[0].high > 2
+
+
+def test_a_headline_count_the_body_does_not_hedge_stays_exact(knowledge):
+    text = ("Drone attack on refinery in Tuapse: two killed\n\n"
+            "A drone attack hit a refinery in Tuapse on Sunday, killing at least three people, officials said.")
+    headline = [f for c in claims_in(text, "en", knowledge, "2026-03-15") for f in c.figures if f.text == "two killed"]
+    assert headline and headline[0].hedge == "exact"

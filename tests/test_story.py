@@ -141,3 +141,14 @@ def test_a_known_minister_and_a_stranger_may_be_one_call(knowledge):
     out = tell_stories([article("a", "2026-04-27", a_call, toll_claim("a#1", "a", a_call)),
                         article("b", "2026-04-26", b_call, toll_claim("b#1", "b", b_call))], knowledge)
     assert out[0].event.id == out[1].event.id
+
+
+def test_a_city_and_the_province_named_after_it_are_one_place(knowledge):
+    """"Moscow" in one outlet, "Moscow Oblast" (Moskova bölgesi) in another: one attack."""
+    city = Event("attack", ("moscow", "russia"), date="2024-03-22")
+    region = Event("attack", ("moscow-oblast", "russia"), date="2024-03-22")
+    other = Event("attack", ("bryansk-oblast", "russia"), date="2024-03-22")
+    out = tell_stories([article("a", "2024-03-23", city, toll_claim("a#1", "a", city)),
+                        article("b", "2024-03-23", region, toll_claim("b#1", "b", region)),
+                        article("c", "2024-03-23", other, toll_claim("c#1", "c", other))], knowledge)
+    assert out[0].event.id == out[1].event.id != out[2].event.id
