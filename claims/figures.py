@@ -837,7 +837,7 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     if mid is not None and mid[1] < len(tokens) and tokens[mid[1]].near and (
             g.units.match(tokens, mid[1]) or g.count_nouns.match(tokens, mid[1])):
         q.hedge, q.end = str(mid[0]), mid[1]  # "20-plus missiles", "twenty-odd soldiers"
-    nxt = q.end < len(tokens) and tokens[q.end].joined
+    nxt = q.end < len(tokens) and (tokens[q.end].joined or _elided(tokens, q.end, view, r))
     unit = g.units.match(tokens, q.end) if nxt else None
     unit = unit or (_linked_money(tokens, q.end, g, view) if nxt else None)
     if unit is not None:
@@ -852,6 +852,11 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         #              but not after a verb of rising ("достигло шести", "rose to nine")
     q.plain = True
     return q
+
+
+def _elided(tokens: list, k: int, view: str, r: Reading) -> bool:
+    """A number word whose last vowel gave way to an apostrophe before the next word (Italian "un'ora")."""
+    return r.written == "words" and tokens[k].kind == "word" and view[tokens[k - 1].end:tokens[k].start] == "'"
 
 
 def _vague_duration(tokens: list, r: Reading, g: Grammar) -> Optional[Quantity]:
