@@ -64,6 +64,7 @@ PAIR_GAP = re.compile(r"\s{0,2}[/\\(-]\s{0,2}")
 AFTER_PAIR_GAP = re.compile(r"\)?[\s,،]{0,3}")
 DAY_MONTH_GAP = re.compile(r"[\s.]{0,3}|\s?[-/]\s?")  # "2 Oct", "2. أكتوبر", "2-Out", "2/ أكتوبر"
 MONTH_DAY_GAP = re.compile(r"\s{0,3}|\s?[-/]\s?")  # "Oct 2", "Oct2", "Oct-2", "يناير-1"
+CASE_ENDING_BEFORE = re.compile(rf"{LETTER}{{3}}['’]$")  # a word of three letters or more, then an apostrophe (not "d'")
 TIED_PART = re.compile(r"[-/]")
 TIED = re.compile(r"\s?[-/]\s?|")  # a day tied to an abbreviated month by a dash, a slash or nothing
 TIGHT_GAP = re.compile(r"\s{0,3}")
@@ -245,6 +246,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     oclock_templates: set = set()
     weak_templates: set = set()
     codes = _languages(knowledge, language)
+    lex_own = knowledge.language(language)
     for code in reversed(codes):  # the document's own language is added last and wins a clash
         _add_cldr(words, code, relative=code == codes[0] or not language)
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
@@ -254,6 +256,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
+    _suffixed_day_words(words, number_words, section(lex_own, "dates", "day_suffixes") or [])
     suffixes = sorted({fold(s) for code in codes
                        for s in section(knowledge.language(code), "dates", "day_suffixes") or [] if fold(s)}
                       | _cldr_day_suffixes(language))
@@ -286,6 +289,16 @@ def _inflected(words: dict, role: str, suffixes: list) -> None:
         value = dict(meanings).get(role)
         for ending in endings if value is not None else ():
             _add(words, form + ending, role, value)
+
+
+def _suffixed_day_words(words: dict, number_words: dict, suffixes: list) -> None:
+    """"yirmi ikisinde", "otuzunda": a day suffix written after an apostrophe on digits ("22'sinde") is
+    glued to a spelled-out day; every ending is tried, the language's harmony keeps the ones text uses."""
+    glued = {fold(s)[1:] for s in suffixes if fold(s).startswith(("'", "’")) and len(fold(s)) > 3}
+    for form, (_, n) in number_words.items():
+        for ending in glued:
+            _add(words, form + ending, "numword", ("ordinals", n))
+            _add(words, form + ending, "suffixed_day", n)
 
 
 def _week_variants(words: dict) -> None:
@@ -706,6 +719,8 @@ def _tokens(view: str, index: DateIndex) -> list:
         if kind != "word":
             out.append(Token(kind, m.start(), m.end(), m.group(kind)))
             continue
+        if CASE_ENDING_BEFORE.search(view, 0, m.start()):
+            continue  # "Haziran'ın": an ending after an apostrophe, not the word "in"
         form = " ".join(m.group("form").split())
         clitic = (m.groupdict().get("clitic") or "")
         if clitic and clitic + form in index.words:  # "الاثنين" is Monday, not "ال" + "اثنين" (two)
@@ -967,6 +982,10 @@ class _Reader:
             return self.day_alone(i, day)
         return self.after_month(i, j, day)
 
+    def weekday_before(self, i: int) -> bool:
+        w = self.tok(i - 1)
+        return w is not None and bool(w.means("weekday")) and self.gap(i - 1, i, SPACE_GAP)
+
     def year_first(self, i: int):
         """"2019-sep-1", "2019/sep/01": year, month name and day tied by dashes or slashes."""
         m, d = self.tok(i + 1), self.tok(i + 2)
@@ -986,8 +1005,18 @@ class _Reader:
         sentence's end after it ("finished 27th in the race" is a rank); a longer case ending says "on"."""
         t = self.tokens[i]
         suffix = t.text[len(re.match(r"\d+", t.text).group()):] if t.kind == "num" else ""
+        month = self.tok(i - 1)
+        if not (month and month.means("month") and APOSTROPHE_GAP.fullmatch(self.view, month.end, t.start)):
+            month = None
+        if t.kind == "word" and t.means("suffixed_day"):
+            suffix = "word"  # "Ağustos'un ikisinde"; alone only from ten on ("ikisinde" is also "in both")
+            if month is None and day < 10 and not self.weekday_before(i):
+                return None
         if not suffix:
             return None
+        if month is not None:
+            calendar, n, _ = month.means("month")
+            return Piece("date", month.start, t.end, calendar=calendar, month=n, day=day), i + 1
         if len(suffix) <= 2:
             before = self.view[max(0, t.start - 5):t.start]
             if not (re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before)
@@ -1225,7 +1254,8 @@ class _Reader:
             return Piece("date", self.tokens[start_i].start, self.tokens[end].end, weekday=t.means("weekday"),
                          nth=(nth,) + month), end + 1
         day = self.tok(i + 1)
-        if relation is None and day is not None and day.kind == "num" and self.gap(i, i + 1, WEEK_GAP):
+        if relation is None and day is not None and (day.kind == "num" or day.means("suffixed_day")) \
+                and self.gap(i, i + 1, WEEK_GAP):
             found = self.day_first(i + 1)  # "Friday the 15th", "Perşembe 21'inde"
             if found and found[0].month is None:
                 return replace(found[0], start=t.start, weekday=t.means("weekday")), found[1]

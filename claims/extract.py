@@ -643,11 +643,16 @@ def _event_date(fig: Figure, cue: Cue, attached: list) -> Optional[str]:
     truce than this year's)."""
     for other, other_cue, _, _ in [(fig, cue, None, None)] + attached:
         if other.kind == "date" and other_cue is cue and _is_calendar_date(other.value):
-            return other.value
+            return _at_precision(other)
     for other, _, _, _ in attached:
         if other.kind == "date" and _is_calendar_date(other.value) and other.precision in ("day", "month", "year"):
-            return other.value
+            return _at_precision(other)
     return None
+
+
+def _at_precision(date: Figure) -> str:
+    """A date as far as it is known: "two years ago" is a year, "last month" a month."""
+    return date.value[:{"year": 4, "month": 7}.get(date.precision, len(date.value))]
 
 
 def _date_ago(sent: Sentence, published: Optional[str]) -> Optional[str]:
