@@ -117,6 +117,7 @@ class Piece:
     back: Optional[tuple] = None  # "two days ago": (low, high, value) seconds before publication
     nth: Optional[tuple] = None  # "the second Monday of next month": (2, "offset", 1) or (1, "month", 7)
     month_offset: Optional[int] = None  # "the 20th of next month": months from publication's
+    shift: int = 0  # "two days after tomorrow": the distance counts from this many days after publication
 
 
 @dataclass
@@ -252,7 +253,9 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
         weak_templates |= _weak_templates(knowledge.language(code))
     _week_variants(words)
-    _inflected(words, "month_rel", section(knowledge.language(language), "morphology", "suffixes") or [])
+    endings = section(knowledge.language(language), "morphology", "suffixes") or []
+    _inflected(words, "month_rel", endings)
+    _inflected(words, "relative", endings, as_role="relative_inflected")  # "Dünden": only before an offset
     number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
@@ -282,13 +285,14 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      day_first=_long_day_first(language), year_words=_rbnf_years(language))
 
 
-def _inflected(words: dict, role: str, suffixes: list) -> None:
+def _inflected(words: dict, role: str, suffixes: list, as_role: Optional[str] = None) -> None:
     """The forms of `role` with a case ending glued on ("gelecek ayın" beside CLDR's "gelecek ay")."""
     endings = {fold(e) for e in suffixes if fold(e) and re.fullmatch(rf"{LETTER}+", fold(e))}
     for form, meanings in list(words.items()):
         value = dict(meanings).get(role)
         for ending in endings if value is not None else ():
-            _add(words, form + ending, role, value)
+            if form + ending not in words:
+                _add(words, form + ending, as_role or role, value)
 
 
 def _suffixed_day_words(words: dict, number_words: dict, suffixes: list) -> None:
@@ -490,6 +494,11 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
         _add(words, fold(form), "ago", True)
     for form in section(dates, "ahead_markers") or []:
         _add(words, fold(form), "ahead", True)
+    for form in section(dates, "bounds") or []:
+        _add(words, fold(form), "bound", True)  # "Yarından itibaren iki gün": the day a distance runs from
+    for direction, sign in (("after", 1), ("before", -1)):
+        for form in section(dates, "offsets", direction) or []:
+            _add(words, fold(form), "offset", sign)
     for rel in RELATIVE_DAYS:
         for form in section(dates, "relative", rel) or []:
             _add(words, fold(form), "relative", rel)
@@ -944,7 +953,10 @@ class _Reader:
             if t.means("short_weekday") and not self.short_weekday_ok(i):
                 return None
             return self.weekday(i)
-        if t.kind == "word" and t.means("relative"):
+        if t.kind == "word" and (t.means("relative") or t.means("relative_inflected")):
+            moved = self.moved_day(i)
+            if moved or not t.means("relative"):
+                return moved
             if self.in_compound(i):
                 return None
             return Piece("date", t.start, t.end, relative=t.means("relative")), i + 1
@@ -1329,6 +1341,38 @@ class _Reader:
         low, high, value = _sum_back(chain)
         return Piece("date", chain[0][0], t.end, back=(-high, -low, -value)), i + 1
 
+    def moved_day(self, i: int):
+        """A relative day moved by a duration: "two days after today", "four days from yesterday" (the
+        offset word between), "Bugünden iki gün sonra", "Dünden itibaren dört gün" (the day first, in its
+        case, then the duration and the offset word)."""
+        t = self.tokens[i]
+        if self.durations is None:
+            return None
+        w = self.tok(i - 1)
+        if t.means("relative") and w and w.means("offset") and self.gap(i - 1, i, SPACE_GAP):
+            chain = _chain(self.durations(max(0, w.start - AGO_REACH), w.start), self.view, end=w.start)
+            if chain:
+                return self.moved_piece(chain[0][0], t, t.end, chain, w.means("offset")), i + 1
+        j = i + 1
+        if self.tok(j) and self.tok(j).means("bound") and self.gap(i, j, SPACE_GAP):
+            j += 1  # "itibaren"
+        after = self.durations(self.tokens[j - 1].end, min(len(self.view), self.tokens[j - 1].end + AGO_REACH))
+        chain = _chain(after, self.view, start=self.tokens[j - 1].end)
+        if not chain:
+            return None
+        end = chain[-1][1]
+        nxt = next((k for k in range(j, len(self.tokens)) if self.tokens[k].start >= end), None)
+        w = self.tok(nxt) if nxt is not None else None
+        if w and w.means("offset") and SPACE_GAP.fullmatch(self.view, end, w.start):
+            return self.moved_piece(t.start, t, w.end, chain, w.means("offset")), nxt + 1
+        return None
+
+    def moved_piece(self, start: int, day: Token, end: int, chain: list, sign: int) -> Piece:
+        low, high, value = _sum_back(chain)
+        back = (-high, -low, -value) if sign > 0 else (low, high, value)
+        key = day.means("relative") or day.means("relative_inflected")
+        return Piece("date", start, end, back=back, shift=RELATIVE_DAYS[key])
+
     def anchored(self, end: int) -> bool:
         """A joiner right after a duration ties it to what follows ("before the vote"): no date of its own."""
         nxt = next((tok for tok in self.tokens if tok.start >= end), None)
@@ -1541,7 +1585,7 @@ def _figure(piece: Piece, folded: Folded, pub: Optional[dt.date]) -> Optional[Fi
 def _resolve(p: Piece, pub: Optional[dt.date]) -> tuple:
     """(value, low, high, precision) of a date piece; precision None when it names no real date."""
     if p.back:
-        return _resolve_back(p.back, pub)
+        return _resolve_back(p.back, pub + dt.timedelta(days=p.shift) if pub else None)
     if p.nth:
         return _resolve_nth(p, pub)
     if p.relative:

@@ -118,6 +118,7 @@ LANGUAGE_SCHEMA: dict = {
         "hijri_months": MAP_LIST,  # muharram..dhu_al_hijjah
         "calendar_markers": MAP_LIST,  # solar_hijri, hijri, gregorian -> era marks ("هـ", "ش")
         "future": LIST,  # "will", "سوف", "خواهد", "будет": a bare weekday after them is the next one, not the last
+        "offsets": MAP_LIST,  # after, before -> words that move a relative day by a duration ("two days after today")
         "ahead_markers": LIST,  # "from now", "من الآن": the duration before them counts forward from publication
         "night": LIST,  # "night", "overnight", "ليلة", "بامداد", "gece", "ночью": an event told from either side of midnight
         "bounds": LIST,  # "since", "until", "منذ", "حتى", "'den beri": the date bounds a span, it dates no event
