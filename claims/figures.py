@@ -1005,7 +1005,7 @@ def _money(language: Optional[str], lex: dict, unit_kinds: dict, counted: set) -
     refused |= {fold(w) for w in list(section(lex, "numbers", "cardinals")) + list(section(lex, "numbers", "multipliers"))}
     if not section(lex, "numbers", "cardinals"):  # CLDR's number words: French "cent" is a hundred, not a cent
         spelled = spelled_numbers(language)
-        refused |= {w for phrase, _ in spelled.cardinals + spelled.multipliers for w in phrase.split()}
+        refused |= {phrase for phrase, _ in spelled.cardinals + spelled.multipliers}
     written = {fold(f) for forms in section(lex, "units").values() for f in forms}
     forms = _inflected(lex, [(fold(f), u) for u, fs in sorted(section(lex, "units").items())
                              if unit_kinds.get(u, ("",))[0] == "money" for f in fs] + data.forms)
