@@ -1078,6 +1078,8 @@ def _money_parts(tokens: list, q: "Quantity", g: Grammar, view: str, start: int)
     if mult is not None and tokens[q.end - 1].kind != "num" and float(mult[0]) >= 1000:
         q.value, q.end = q.value * float(mult[0]), mult[1]
         return q
+    if any(g.multipliers.match(tokens, t) for t in range(start, q.end)):
+        return q  # "5 million euros and 20 cents a litre": no amount in millions has cents
     part = _minor_part(tokens, q.end, g, view, g.money.precision.get(q.unit, 2))
     if part is not None:
         q.value, q.end = q.value + part[0], part[1]
