@@ -260,8 +260,8 @@ def _add_minor_units(data: CurrencyData, language: Optional[str], near: frozense
         for code, (_, minor) in sorted(getattr(converter, "CURRENCY_FORMS", {}).items()):
             if code in near:
                 _add_minor(data, code, minor)
-        for text in _spelled(name):
-            sep, minor = _split_spelled(text, name)
+        for text, n in _spelled(name):
+            sep, minor = _split_spelled(text, name, n)
             if sep:
                 data.separators.add(sep)
             if minor:
@@ -279,19 +279,19 @@ def _converters(language: Optional[str]) -> list:
 
 
 def _spelled(name: str) -> list:
-    """The language's way of writing 2.02 of its default currency ("dois reais e dois centavos")."""
+    """(text, n): the language's way of writing n.0n of its default currency, for one and for two
+    ("um real e um centavo", "dois reais e dois centavos")."""
     from num2words import num2words
     try:
-        return [num2words(2.02, lang=name, to="currency")]
+        return [(num2words(n + n / 100, lang=name, to="currency"), n) for n in (1, 2)]
     except (NotImplementedError, TypeError, ValueError, KeyError, AttributeError, OverflowError):
         return []
 
 
-def _split_spelled(text: str, name: str) -> tuple:
+def _split_spelled(text: str, name: str, n: int) -> tuple:
     """(separator, minor unit) of a spelled amount "two <major> [sep] two <minor>"."""
     from num2words import num2words
-    two = num2words(2, lang=name)
-    parts = fold(text).split(fold(two))
+    parts = fold(text).split(fold(num2words(n, lang=name)))
     if len(parts) != 3:
         return "", ""
     middle, minor = parts[1].split(), parts[2].strip()
