@@ -693,7 +693,7 @@ def _lexer(words: dict, clitics: list, article: tuple, suffixes: list) -> re.Pat
     day_suffix = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""  # "18th", "18-го"
     return re.compile(
         r"(?P<numdate>(?:(?<!\d)|(?<=\d:\d\d))(?:\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4}"
-        r"|\d{1,2}/\d{1,2},\s?\d{4}|(?<![\d.,/-])\d{1,2}([-/])\d{1,2}\4\d\d(?![.,/-]?\d))(?!\d))"
+        r"|\d{1,2}/\d{1,2},\s?\d{4}|\d{1,2}/\d{1,2},\d\d(?!\d|[.,/:]\d|\s+[^\W\d_])|(?<![\d.,/-])\d{1,2}([-/])\d{1,2}\4\d\d(?![.,/-]?\d))(?!\d))"
         r"|(?P<shortdate>(?<![\d.,/-])\d{1,2}/\d{1,2}(?![\d%]|[/.,:-]\d))"
         r"|(?P<clock>(?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?"
         r"(?:(?![\d]|[.,:]\d)|(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}(?!\d))))"
@@ -1206,6 +1206,8 @@ class _Reader:
         else:
             a, b, year = parts
             if len(texts[2]) == 2:  # "05/05/89", "3-7-07": the century nearest, split at 50
+                if "," in t.text and self.index.counted and self.index.counted.match(self.view, t.end):
+                    return None  # "08/12, 15 people": a count after the date
                 year += 2000 if year < 50 else 1900
             day, month = self.day_month(a, b)
         calendar = "gregorian"
