@@ -4,8 +4,8 @@ Built once per language and cached; claims.figures compiles the forms into its g
 
 - Every currency that was ever legal tender somewhere (CLDR's territory currencies) is a money unit,
   under its ISO code: its display names in every plural form ("dollars australiens", "Fin Markkası"),
-  its symbol in the locale and in English ("CA$", "HK$"), symbols with a currency sign that the
-  locales of the territories using it write ("₾", "₡", "₭"), and its code glued to its sign ("mxn$").
+  its symbol in the locale and in English ("CA$", "HK$"), the Unicode currency sign named after it
+  ("₾" is LARI SIGN, "₡" COLON SIGN), and its code glued to its sign ("mxn$").
 - The head word of a name ("francs" of "francs suisses", "doları" of "Kanada doları"), when written
   alone, names the currency if one currency has it; when several currencies of one English family share
   it ("franc": CHF, FRF, BEF ...), it names the family, a money unit of its own (the English head word).
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from babel import Locale, UnknownLocaleError, localedata
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_precision, get_currency_symbol
@@ -81,22 +81,31 @@ def english_heads() -> dict:
 
 
 @lru_cache(maxsize=None)
-def territory_symbols() -> dict:
-    """code -> symbols with a currency sign that the locales of the territories using it write."""
-    available = set(localedata.locale_identifiers())
+def sign_symbols() -> dict:
+    """code -> the Unicode currency signs whose name is its English name or its head noun ("LARI SIGN" is
+    the Georgian lari, "INDIAN RUPEE SIGN" the Indian rupee); a head several current currencies share
+    ("DOLLAR SIGN", "RUPEE SIGN") names none, nor does a qualified name CLDR does not write ("NORDIC MARK")."""
+    en = Locale.parse("en")
+    names = {c: _plain(re.sub(r"\(.*?\)", " ", get_currency_name(c, locale=en))) for c in tender_codes()}
+    heads = english_heads()
     out: dict = defaultdict(set)
-    for territory, entries in get_global("territory_currencies").items():
-        codes = {c[0] for c in entries if c[3]}
-        for lang in get_official_languages(territory, de_facto=True):
-            ident = f"{lang}_{territory}"
-            if ident not in available:
-                continue
-            loc = Locale.parse(ident)
-            for code in codes:
-                sym = loc.currency_symbols.get(code)
-                if sym and any(c in CURRENCY_SIGNS for c in sym):
-                    out[code].add(sym)
+    for sign in CURRENCY_SIGNS:
+        name = unicodedata.name(sign, "")
+        if not name.endswith(" SIGN"):
+            continue
+        words = _plain(name[: -len(" SIGN")]).split()
+        exact = {c for c, n in names.items() if n == " ".join(words)}
+        by_head = {c for c, h in heads.items() if _plain(h) == words[-1]} if len(words) == 1 else set()
+        code = _one_code(exact or by_head)
+        if code:
+            out[code].add(sign)
     return dict(out)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "Costa Rican Colón" and "COLON" meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 @lru_cache(maxsize=None)
@@ -240,7 +249,7 @@ def _add_symbols(data: CurrencyData, loc: Optional[Locale], codes: tuple) -> Non
         for sym, found in taken.items():
             owners.setdefault(sym, found)
     extra: dict = defaultdict(set)
-    for code, syms in territory_symbols().items():
+    for code, syms in sign_symbols().items():
         extra_syms = {fold(s) for s in syms} - set(owners)
         for sym in extra_syms:
             extra[sym].add(code)
