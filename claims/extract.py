@@ -596,6 +596,9 @@ def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
     for c in cues:
         if c.kind not in ("say", "report", "deny"):
             continue
+        if 0 <= fig.start - c.end <= STATEMENT_REACH * 4 and _set_off(text, fig) and not any(
+                k.kind in ("event", "complementizer") and c.end <= k.start < fig.start for k in cues):
+            return True  # "أعلنت الوزارة، مساء الاثنين، مقتل 12": the day, between commas after the verb's subject
         if 0 <= fig.start - c.end <= STATEMENT_REACH:
             between = text[c.end:fig.start]
         elif 0 <= c.start - fig.end <= STATEMENT_REACH:
@@ -607,6 +610,15 @@ def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
                         for k in cues):
             return True  # "said on Tuesday"; but "added that Trump on 18 March ..." dates what was said
     return False
+
+
+def _set_off(text: str, fig: Figure) -> bool:
+    """A figure between two commas, as an aside: ", مساء الاثنين،"."""
+    before, after = text[max(0, fig.start - 16):fig.start], text[fig.end:fig.end + 3].lstrip()
+    comma = max(before.rfind(","), before.rfind("،"))
+    same_line = "\n" not in before[max(comma, 0):]
+    # one word may stand between the comma and the day ("، مساء الاثنين،": evening, Monday)
+    return same_line and comma >= 0 and len(before[comma + 1:].split()) <= 1 and after[:1] in (",", "،")
 
 
 def _bounds_a_span(fig: Figure, cues: list[Cue], after: bool = False) -> bool:
