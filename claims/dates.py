@@ -44,6 +44,7 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 RELATIVE_OFFSETS = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: "tomorrow", 2: "day_after_tomorrow"}
 RELATION_OFFSETS = {-1: "last", 0: "this", 1: "next"}  # CLDR's relative-type of a weekday or a week
 WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
+WEEK_SLACK_DAYS = 3  # a distance back in weeks allows the half week either side of it
 AGO_REACH = 80  # characters before (or after) an "ago" marker where its distance is read
 WORDED_YEAR_GAP = re.compile(r"[\s,،]{1,4}(?=[^\W\d_])")
 WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -1654,6 +1655,8 @@ def _resolve_back(back: tuple, pub: Optional[dt.date]) -> tuple:
         end = _iso_date(_month_end("gregorian", last.year, last.month))
         first, last, precision = min(first, first.replace(day=1)), max(last, end), "month"
     else:
+        if value_s >= 7 * 86400:  # "two weeks ago" is told to the week, not the day: the days around it
+            first, last = first - dt.timedelta(days=WEEK_SLACK_DAYS), last + dt.timedelta(days=WEEK_SLACK_DAYS)
         precision = "day"
     return day.isoformat(), first.isoformat(), last.isoformat(), precision
 

@@ -28,6 +28,7 @@ TOLL_QUANTITIES = {"killed", "injured", "missing", "displaced", "arrested", "dea
 COMPARABLE_STANCES = {"asserted", "reported", "possible"}
 RELATIVE_SLACK_DAYS = 1
 SOFT_HEDGES = {"about", "nearly"}
+DAY_SECONDS = 86400
 MAX_PAIRS = 20  # example claim pairs kept per pair of conflicting values
 FALLING_COUNTS = {"count:missing"}  # counts that move both ways over time: the missing are found, alive or dead
 LATE = "24:00"  # the hour of a report whose page gives none: it counts as late in its day
@@ -63,8 +64,9 @@ def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot
     return Verdict(worst, _reason(worst, members, conflicts), tuple(conflicts))
 
 
-def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot], hours: Optional[set] = None) -> list:
-    lasting = slot is not None and slot.quantity == "date" and _lasting(slot, members, knowledge)
+def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot], hours: Optional[set] = None,
+                       within_a_day: bool = False) -> list:
+    lasting = slot is not None and slot.quantity == "date" and not within_a_day and _lasting(slot, members, knowledge)
     toll = slot is not None and slot.kind == "count" and slot.quantity.split(":", 1)[-1] in TOLL_QUANTITIES
 
     night = _harmful(slot, members, knowledge) and slot.quantity == "date" and \
@@ -93,6 +95,18 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     return conflicts
 
 
+def _within_a_day(candidates: list[Candidate]) -> set:
+    """Events every told length of which is under a day ("the summit lasted about two hours"): however
+    long such events can be, this one happened on one day, so two days named for it cannot both hold."""
+    lengths: dict = {}
+    for cand in candidates:
+        if cand.slot is not None and cand.slot.quantity == "duration" and cand.event is not None:
+            for _, fig in cand.members:
+                if isinstance(fig.high, (int, float)):
+                    lengths.setdefault(cand.event.id, []).append(fig.high < DAY_SECONDS)
+    return {event for event, short in lengths.items() if all(short)}
+
+
 def _event_hours(candidates: list[Candidate]) -> dict:
     """event id -> the hours of day (0-23) its sources give for it: whether it happened by night."""
     hours: dict = {}
@@ -105,7 +119,7 @@ def _event_hours(candidates: list[Candidate]) -> dict:
 
 
 def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict] = None,
-                    hours: Optional[set] = None) -> list[Finding]:
+                    hours: Optional[set] = None, within_a_day: bool = False) -> list[Finding]:
     """What a candidate's claims say together: one contradiction per value that others cannot hold
     with, the updates of a changing toll, the tensions, or, when nothing pulls apart, one agreement."""
     if cand.kind == "denial":
@@ -113,7 +127,7 @@ def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict
         return [Finding(verdict.verdict, verdict.reason, tuple(c.id for c in cand.claims),
                         tuple((a, b) for a, b, _ in verdict.conflicts))]
     members = list(cand.members)
-    conflicts = _conflicting_pairs(members, knowledge, cand.slot, hours)
+    conflicts = _conflicting_pairs(members, knowledge, cand.slot, hours, within_a_day)
     if not conflicts:
         return [Finding("agreement", _reason("agreement", members, [], labels), tuple(c.id for c in cand.claims))]
     findings = [_finding("contradiction", star, members, cand, labels) for star in _stars(members, conflicts)]
@@ -587,8 +601,10 @@ def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[
     """Verdicts for every candidate; contradictions first, then updates, tensions and agreements."""
     labels = source_labels(c.source for cand in candidates for c in cand.claims)
     hours = _event_hours(candidates)
+    short = _within_a_day(candidates)
     judged = [(cand, finding) for cand in candidates
-              for finding in judge_candidate(cand, knowledge, labels, hours.get(cand.event.id) if cand.event else None)]
+              for finding in judge_candidate(cand, knowledge, labels, hours.get(cand.event.id) if cand.event else None,
+                                             cand.event is not None and cand.event.id in short)]
     judged.sort(key=lambda cf: (VERDICT_ORDER[cf[1].verdict], str(cf[0].slot), cf[1].claims[0]))
     return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=finding.claims,
                       verdict=finding.verdict, reason=finding.reason, score=cand.score,

@@ -205,3 +205,18 @@ def test_a_day_hours_apart_orders_two_tolls(knowledge):
     assert judge_values([(c, c.figures[0]) for c in (morning, evening)], knowledge, KILLED).verdict == "update"
     soon = replace(evening, published_time="11:00")
     assert judge_values([(c, c.figures[0]) for c in (morning, soon)], knowledge, KILLED).verdict == "contradiction"
+
+
+def test_two_days_for_a_summit_told_as_hours_long_cannot_both_hold(knowledge):
+    """A summit may last days, so two days named for it are a tension; one that lasted two hours was one day."""
+    from claims.judge import judge_alignments
+    summit = Event("summit", id="e1")
+    days = [replace(claim(cid, src, date(day)), event=summit)
+            for cid, src, day in (("a#1", "a", "2026-10-22"), ("b#1", "b", "2026-10-21"))]
+    date_slot = Slot("meeting", "date")
+    dated = Candidate(slot=date_slot, event=summit, claims=tuple(days), members=tuple((c, c.figures[0]) for c in days))
+    assert [a.verdict for a in judge_alignments([dated], knowledge)] == ["tension"]
+    length = claim("a#2", "a", duration(120, "about"))
+    timed = Candidate(slot=Slot("meeting", "duration"), event=summit, claims=(length,), members=((length, length.figures[0]),))
+    verdicts = {str(a.slot): a.verdict for a in judge_alignments([dated, timed], knowledge)}
+    assert verdicts["meeting/date"] == "contradiction"
