@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Optional
@@ -139,7 +140,7 @@ class DateIndex:
     connector: Optional[re.Pattern] = None  # "و", "and" between an hour and its minutes: "السابعة و45 دقيقة"
     dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
     day_first: bool = False  # CLDR's long date puts the day before the month ("21 mai 2025")
-    year_words: dict = field(default_factory=dict)  # CLDR's spelled-out years: "nineteen seventy eight" -> 1978
+    language: Optional[str] = None  # its spelled-out years are built when a date first needs them
 
 
 # ---------------------------------------------------------------- public API
@@ -283,7 +284,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
                                      for role in ("last", "next")},
                      connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".",
-                     day_first=_long_day_first(language), year_words=_rbnf_years(language))
+                     day_first=_long_day_first(language), language=language)
 
 
 def _inflected(words: dict, role: str, suffixes: list, as_role: Optional[str] = None) -> None:
@@ -630,8 +631,10 @@ def _rbnf_days(language: str | None) -> dict:
     return out
 
 
+@lru_cache(maxsize=None)
 def _rbnf_years(language: str | None) -> dict:
-    """Years spelled out the way CLDR's year rules say them, 1800..2100, folded, hyphens as spaces."""
+    """Years spelled out the way CLDR's year rules say them, 1800..2100, folded, hyphens as spaces
+    (built once per language, the first time a date is followed by words)."""
     engine = _rbnf_engine(language)
     out: dict = {}
     for n in range(1800, 2101) if engine else ():
@@ -664,6 +667,7 @@ def _cldr_day_suffixes(language: str | None) -> set:
     return {o for o in out if re.fullmatch(rf"\.?{LETTER}{{1,3}}", o)}
 
 
+@lru_cache(maxsize=None)
 def _rbnf_engine(language: str | None):
     if RbnfEngine is None or not language:
         return None
@@ -687,8 +691,8 @@ def _weaken(words: dict, number_words: dict) -> None:
 
 
 def _lexer(words: dict, clitics: list, article: tuple, suffixes: list) -> re.Pattern:
-    forms = sorted((f for f in words if f), key=lambda f: (-len(f), f))
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s{1,3}") for f in forms) or "(?!)"
+    # one trie-shaped alternation (longest form first): thousands of CLDR and RBNF forms stay cheap
+    alternation = phrase_regex(f for f in words if f).replace(r"\ ", r"\s{1,3}")
     clitic = _clitic_pattern(clitics, article)
     clitic = f"(?P<clitic>{clitic})?" if clitic else ""
     day_suffix = f"(?:{phrase_regex(suffixes)})?" if suffixes else ""  # "18th", "18-го"
@@ -729,7 +733,7 @@ def _tokens(view: str, index: DateIndex) -> list:
         if kind != "word":
             out.append(Token(kind, m.start(), m.end(), m.group(kind)))
             continue
-        if CASE_ENDING_BEFORE.search(view, 0, m.start()):
+        if CASE_ENDING_BEFORE.search(view, max(0, m.start() - 4), m.start()):
             continue  # "Haziran'ın": an ending after an apostrophe, not the word "in"
         form = " ".join(m.group("form").split())
         clitic = (m.groupdict().get("clitic") or "")
@@ -1125,7 +1129,7 @@ class _Reader:
                  if k == 0 and sp[0] == gap.end() or k > 0 and self.view[spans[k - 1][1]:sp[0]].isspace()]
         for k in range(len(spans), 0, -1):
             phrase = " ".join(self.view[a:b] for a, b in spans[:k])
-            year = self.index.year_words.get(phrase) or self.spelled_year(phrase)
+            year = _rbnf_years(self.index.language).get(phrase) or self.spelled_year(phrase)
             if year and not (self.index.counted and self.index.counted.match(self.view, spans[k - 1][1])):
                 return year, spans[k - 1][1]  # not "May 5 two thousand people"
         return None
