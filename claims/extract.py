@@ -454,7 +454,8 @@ def _harm_told(sent: Sentence, where: Optional[str], knowledge: Knowledge) -> Op
 def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], knowledge: Knowledge) -> bool:
     """A figure whose sentence names no event measures the article's main event, when that event's class
     takes such a quantity (a toll for a bombing, a length for a call) and no other date places it elsewhere."""
-    if article is None or any(c.kind == "event" for c in sent.cues) or near_offset_word(fig, sent.cues):
+    if article is None or any(c.kind == "event" and c.value not in NO_MEASURE for c in sent.cues) \
+            or near_offset_word(fig, sent.cues):  # "said in a statement that 12 died": a statement measures nothing
         return False  # "within six months", "after an hour": a distance in time, not a length
     klass = event_class(article.type, knowledge)
     if quantity_of(fig) not in knowledge.common.get("main_event_measures", {}).get(klass, ()):
