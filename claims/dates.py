@@ -71,6 +71,7 @@ TIED_PART = re.compile(r"[-/]")
 TIED = re.compile(r"\s?[-/]\s?|")  # a day tied to an abbreviated month by a dash, a slash or nothing
 TIGHT_GAP = re.compile(r"\s{0,3}")
 SPACE_GAP = re.compile(r"\s{1,3}")
+WEEK_WEEKDAY_GAP = re.compile(rf"\s{{1,3}}(?:{LETTER}{{1,3}}\s{{1,3}})?")  # no comma: "over the past week, Friday's ..."
 WEEK_GAP = re.compile(rf"[\s,،]{{1,3}}(?:{LETTER}{{1,3}}\s{{1,3}})?")  # "next week on Friday": a short word between
 COMMA_GAP = re.compile(r"[\s,،(]{0,4}")
 JOIN_GAP = re.compile(r"[^\S\n]{0,3}[,،()\-–]{0,2}[^\S\n]{0,3}")  # on one line: not a front matter's date and the body's first weekday
@@ -1440,7 +1441,7 @@ class _Reader:
     def week_weekday(self, i: int):
         """"next week Sunday", "next week on Friday", "Gelecek hafta Pazar", "الأسبوع القادم الأحد"."""
         t = self.tok(i + 1)
-        if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, WEEK_GAP):
+        if t and t.means("weekday") and not t.means("relation") and self.gap(i, i + 1, WEEK_WEEKDAY_GAP):
             return self.weekday(i + 1, relation=self.tokens[i].means("week"), start_i=i)
         return None
 
