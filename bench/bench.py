@@ -27,6 +27,7 @@ from claims.judge import judge_alignments  # noqa: E402
 from claims.lexicon import Knowledge  # noqa: E402
 from claims.pipeline import extract_documents, link_articles, read_sources  # noqa: E402
 from claims.story import tell_stories  # noqa: E402
+from dataclasses import replace  # noqa: E402
 
 DIGITS = re.compile(r"\d+")
 
@@ -58,6 +59,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--story-scaling", type=int, default=10, metavar="FACTOR",
+                        help="also time the story stage on FACTOR times the articles (0: skip)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="newsdiff-bench-"))
     try:
@@ -82,6 +85,29 @@ def main() -> None:
     print(f"claims: {len(claims)}  alignments: {len(alignments)}  "
           f"contradictions: {sum(a.verdict == 'contradiction' for a in alignments)}")
     print(f"peak memory: {peak_mb():.0f} MB")
+    if args.story_scaling > 1:
+        once, scaled = story_scaling(articles, knowledge, args.story_scaling)
+        print(f"story stage: {len(articles)} articles {once:.3f} s, {args.story_scaling}x {scaled:.3f} s, "
+              f"ratio {scaled / once:.1f}x (linear is {args.story_scaling}x)")
+
+
+def story_scaling(articles: list, knowledge: Knowledge, factor: int) -> tuple[float, float]:
+    """Seconds of the story stage on the articles and on `factor` copies of them under new source names
+    (best of three): copies of one story are the hardest case for merging, every event joins its twins."""
+    def copies(k: int) -> list:
+        return [replace(a, source=f"{a.source}~{k}",
+                        claims=tuple(replace(c, source=f"{c.source}~{k}", id=f"{c.id}~{k}") for c in a.claims))
+                for a in articles]
+    many = [a for k in range(factor) for a in copies(k)]
+
+    def best(items: list) -> float:
+        runs = []
+        for _ in range(3):
+            t = time.perf_counter()
+            tell_stories(items, knowledge)
+            runs.append(time.perf_counter() - t)
+        return min(runs)
+    return best(articles), best(many)
 
 
 if __name__ == "__main__":
