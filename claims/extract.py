@@ -35,9 +35,11 @@ COUNTED_REACH = 40
 TOLL_NOUN_REACH = 90  # "the death toll from the quake that struck the province rose to 45": the noun leads  # characters between a toll and the verb or noun that says what it counts
 HUMAN_COUNTS = ("people", "soldiers", "attackers")  # "six soldiers were killed": the verb says what they count
 ARRESTS = {"arrested"}  # "two terrorists were arrested": the only verb that says what attackers count
+SUM_GAP = 5  # characters between a toll and a second toll word that makes it a sum ("killed and wounded")
 TOLL_KINDS = {"killed", "injured", "missing", "displaced", "arrested", "dead", "wounded"}
 UNLOCATED_EVENTS = {"call", "statement", "press_conference"}  # no place makes them the same event
-RECENT_PRECISIONS = ("weekday", "relative")  # "on Sunday", "yesterday": the days around publication
+RECENT_DAYS = 7  # a day this many days before the report is of the story told now
+RECENT_PRECISIONS = ("weekday", "relative", "today", "earlier_today", "yesterday", "day_before_yesterday")  # "on Sunday", "yesterday": the days around publication
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20
@@ -269,10 +271,10 @@ def _sentence_claims(doc: Document, sent: Sentence, attribution: Attribution, ma
                 event = earlier  # "this meeting": the one the article told first; "that call": the last one
         elif fig.kind == "place":
             continue  # a place is a figure only as where an event happens
-        elif _measures_main_event(fig, sent, article, knowledge):
+        elif _measures_main_event(fig, sent, article, knowledge, day):
             # "At least 31 were killed", "they spoke for two hours": the clause names no event, the article does
             event, tight = article, True
-        elif nearby is not None and _measures_main_event(fig, sent, nearby, knowledge):
+        elif nearby is not None and _measures_main_event(fig, sent, nearby, knowledge, day):
             # "The dam gave way and the flood swept the villages. Twelve people died.": the paragraph's event
             event, tight = nearby, True
         groups.setdefault((event, _slot(event, fig), tight), []).append((fig, cue, clause))
@@ -389,6 +391,19 @@ def _refine_counted(fig: Figure, clause: tuple, cues: list[Cue], others: tuple =
     return replace(fig, counted=best.value)
 
 
+def _summed(fig: Figure, cues: list[Cue], others: tuple) -> Figure:
+    """"36 قتيلا وجريحا", "36 killed and wounded", "36 ölü ve yaralı": one number for two tolls, the dead
+    and the wounded together, which is neither toll."""
+    if fig.counted not in TOLL_KINDS:
+        return fig
+    for c in cues:
+        if c.kind == "counted" and c.value in TOLL_KINDS and c.value != fig.counted \
+                and 0 <= c.start - fig.end <= SUM_GAP and not any(  # "killed 36 and wounded 50": two tolls
+                    o is not fig and o.kind == "count" and fig.end <= o.start <= c.end + SUM_GAP for o in others):
+            return replace(fig, counted="casualties")
+    return fig
+
+
 def _words_between(text: str, a, b) -> int:
     low, high = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
     return len(text[low:high].split()) if low <= high else 0
@@ -451,7 +466,8 @@ def _harm_told(sent: Sentence, where: Optional[str], knowledge: Knowledge) -> Op
     return Event(type=cue.value, participants=tuple(sorted(places)))
 
 
-def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], knowledge: Knowledge) -> bool:
+def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], knowledge: Knowledge,
+                         published: Optional[str] = None) -> bool:
     """A figure whose sentence names no event measures the article's main event, when that event's class
     takes such a quantity (a toll for a bombing, a length for a call) and no other date places it elsewhere."""
     if article is None or any(c.kind == "event" and c.value not in NO_MEASURE for c in sent.cues) \
@@ -460,7 +476,16 @@ def _measures_main_event(fig: Figure, sent: Sentence, article: Optional[Event], 
     klass = event_class(article.type, knowledge)
     if quantity_of(fig) not in knowledge.common.get("main_event_measures", {}).get(klass, ()):
         return False
-    return not any(f.kind == "date" and f.precision not in RECENT_PRECISIONS for f in sent.figures)
+    return not any(f.kind == "date" and not _recent(f, published) for f in sent.figures)
+
+
+def _recent(date: Figure, published: Optional[str]) -> bool:
+    """"on Sunday", "yesterday", "earlier in the day", a day of the last week: the days around the report,
+    not "in 2022" (another disaster)."""
+    if date.precision in RECENT_PRECISIONS:
+        return True
+    day, report = dates.iso_span(date.value if date.precision == "day" else None), dates.iso_span(published)
+    return bool(day and report) and 0 <= (report[0] - day[0]).days <= RECENT_DAYS
 
 
 def event_class(event_type: str, knowledge: Knowledge) -> str:
@@ -539,7 +564,7 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
         if fig.kind in ("count", "distance"):
             fig = _refine_measure(fig, sent.cues, rounding, tuple(sent.figures))
         if fig.kind == "count":
-            fig = _refine_counted(fig, clause, sent.cues, tuple(sent.figures))
+            fig = _summed(_refine_counted(fig, clause, sent.cues, tuple(sent.figures)), sent.cues, tuple(sent.figures))
         if fig.kind in ("date", "time") and (_dates_a_statement(fig, sent.cues, text) or _bounds_a_span(fig, sent.cues, places_lead)):
             placed.append([fig, None, clause, index, False])
             continue

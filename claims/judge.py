@@ -254,7 +254,8 @@ def _timelines(members: list, least: int) -> set:
     820"). Their values follow one another; set against other sources they are a tension at most."""
     values: dict = {}
     for claim, fig in members:
-        values.setdefault(claim.source, set()).add(_signature(fig))
+        if claim.revision != "earlier":  # a value the article itself calls earlier is behind it, not beside it
+            values.setdefault(claim.source, set()).add(_signature(fig))
     return {source for source, sigs in values.items() if len(sigs) >= least}
 
 

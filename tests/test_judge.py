@@ -220,3 +220,13 @@ def test_two_days_for_a_summit_told_as_hours_long_cannot_both_hold(knowledge):
     timed = Candidate(slot=Slot("meeting", "duration"), event=summit, claims=(length,), members=((length, length.figures[0]),))
     verdicts = {str(a.slot): a.verdict for a in judge_alignments([dated, timed], knowledge)}
     assert verdicts["meeting/date"] == "contradiction"
+
+
+def test_a_value_the_article_calls_earlier_makes_no_timeline_of_it(knowledge):
+    """"Earlier in the day the ministry had put the toll at 16": the ministry's 22 and the governor's 27
+    are still two counts for one time, not three steps of one story."""
+    earlier = toll("b#1", "b", 16, "2026-05-10", revision="earlier")
+    ministry = replace(toll("b#2", "b", 22, "2026-05-10"), speaker=Speaker("ministry", "Ministry", "the ministry"))
+    governor = replace(toll("b#3", "b", 27, "2026-05-10"), speaker=Speaker("governor", "Governor", "the governor"))
+    verdict = judge_values([(c, c.figures[0]) for c in (earlier, ministry, governor)], knowledge, KILLED)
+    assert ("b#2", "b#3", "contradiction") in verdict.conflicts
