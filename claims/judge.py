@@ -374,6 +374,8 @@ def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = ma
         return "update" if low.source == high.source or day_low or day_high else "tension"
     if low.revision == "rise" and not day_low:
         return "tension"  # an undated page's "rose to 23": a count on its way, at a time no page gives
+    if low.revision in ("rise", "provisional", "so_far") and not day_high and low.source != high.source:
+        return "tension"  # a count on its way against a higher one no page dates: it may have come after
     return None
 
 

@@ -230,3 +230,12 @@ def test_a_value_the_article_calls_earlier_makes_no_timeline_of_it(knowledge):
     governor = replace(toll("b#3", "b", 27, "2026-05-10"), speaker=Speaker("governor", "Governor", "the governor"))
     verdict = judge_values([(c, c.figures[0]) for c in (earlier, ministry, governor)], knowledge, KILLED)
     assert ("b#2", "b#3", "contradiction") in verdict.conflicts
+
+
+def test_a_rising_count_against_a_higher_one_no_page_dates_is_a_tension(knowledge):
+    """"rose to 115" (told first on 23 March) against an undated page's 137: it may have come after."""
+    rising = toll("a#1", "a", 115, "2024-03-23", revision="rise")
+    undated = toll("b#1", "b", 137)
+    assert judge_values([(c, c.figures[0]) for c in (rising, undated)], knowledge, KILLED).verdict == "tension"
+    plain = toll("a#1", "a", 115, "2024-03-23")
+    assert judge_values([(c, c.figures[0]) for c in (plain, undated)], knowledge, KILLED).verdict == "contradiction"
