@@ -10,6 +10,7 @@ Spans are mapped back to the original text. In lexicon phrases "#" stands for th
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import re
 import unicodedata
 from functools import lru_cache
@@ -158,6 +159,7 @@ def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
     reader = _Reader(folded, tokens, index, durations=lambda a, b: _durations(folded.view, a, b, language, knowledge),
                      number_reader=lambda words: _number_value(words, language, knowledge))
     pieces = _merge(sorted(reader.pieces(), key=lambda p: (p.start, p.end)), folded.view)
+    pieces = _outside_titles(pieces, folded.view, language, knowledge)
     pub = _iso_date(parse_published_value(published)) if published else None
     if pub is None and placed:
         around = _iso_date(parse_published_value(placed))
@@ -174,6 +176,28 @@ def find_dates(folded: Folded, language: str | None, knowledge: Knowledge, *,
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+def _outside_titles(pieces: list, view: str, language: str | None, knowledge: Knowledge) -> list:
+    """Drop the dates inside phrases that only hold a date word ("امام جمعه", the Friday prayer leader)."""
+    pattern = knowledge.cached(("not-dates", language), lambda: _not_dates_pattern(knowledge, language))
+    if pattern is None:
+        return pieces
+    spans = [(m.start(), m.end()) for m in pattern.finditer(view)]
+    if not spans:
+        return pieces
+    starts = [a for a, _ in spans]
+    return [p for p in pieces if not _within_span(spans, starts, p.start, p.end)]
+
+
+def _within_span(spans: list, starts: list, start: int, end: int) -> bool:
+    i = bisect_right(starts, start) - 1  # the last phrase that starts at or before the date (phrases do not overlap)
+    return i >= 0 and end <= spans[i][1]
+
+
+def _not_dates_pattern(knowledge: Knowledge, language: str | None) -> Optional[re.Pattern]:
+    phrases = [fold(x) for x in section(knowledge.language(language), "dates", "not_dates") or []]
+    return re.compile(rf"(?<!\w)(?:{phrase_regex(phrases)})(?!\w)") if phrases else None
 
 
 def iso_span(value) -> tuple[dt.date, dt.date] | None:

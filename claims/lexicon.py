@@ -126,6 +126,7 @@ LANGUAGE_SCHEMA: dict = {
         "next": LIST,
         "joiners": LIST,  # words between a day and its month ("the 18th of March", "الثامن عشر من مارس")
         "day_suffixes": LIST,  # endings written on a day's digits ("18th", "18-го")
+        "not_dates": LIST,  # phrases that hold a date word and name no date ("امام جمعه": a Friday prayer leader)
     },
     "times": {
         "oclock": LIST,  # "at", "الساعة", "ساعت": a time of day follows
