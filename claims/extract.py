@@ -406,7 +406,7 @@ def _summed(fig: Figure, cues: list[Cue], others: tuple) -> Figure:
 
 def _words_between(text: str, a, b) -> int:
     low, high = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return len(text[low:high].split()) if low <= high else 0
+    return sum(1 for w in text[low:high].split() if any(ch.isalnum() for ch in w)) if low <= high else 0  # quote marks are no words
 
 
 def _scope(text: str, cues: list[Cue], clause: tuple, figs: tuple, mentions: tuple = ()) -> Optional[str]:
