@@ -399,8 +399,9 @@ def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
             if f >= 1000:
                 current = _grouped(groups, current, f)
                 smallest = f
-            else:
-                current, smallest = max(current, 1.0) * f, f
+            else:  # "bin dokuz yüz": the hundred multiplies the nine, not the thousand before it
+                head = current - current % 1000
+                current, smallest = head + max(current - head, 1.0) * f, f
             k, read_any, last_unit = mult[1], True, False
         else:
             break
