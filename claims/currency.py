@@ -51,7 +51,8 @@ class CurrencyData:
     links: set = field(default_factory=set)  # "de": between a multiplier word and the currency
 
 
-def _locale(language: Optional[str]) -> Optional[Locale]:
+def cldr_locale(language: Optional[str]) -> Optional[Locale]:
+    """The CLDR locale of a language code, or None when CLDR has none."""
     try:
         return Locale.parse(language) if language else None
     except (UnknownLocaleError, ValueError, TypeError):
@@ -125,7 +126,7 @@ def currency_data(language: Optional[str], tracked: tuple = ()) -> CurrencyData:
     or one of the `tracked` codes newsdiff follows everywhere: "som" is a Kyrgyz currency, and a sound
     in Portuguese."""
     data = CurrencyData()
-    loc = _locale(language)
+    loc = cldr_locale(language)
     codes = tender_codes()
     for code in codes:
         data.kinds[code.lower()] = 1.0

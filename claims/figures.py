@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional
 
-from .currency import CURRENCY_SIGNS, currency_data
+from .currency import CURRENCY_SIGNS, cldr_locale, currency_data
 from .lexicon import section
 from .model import Figure
 from .normalize import Folded, fold, fold_text
 from .number_words import SpelledNumbers, plain_letters, spelled_numbers
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol
+from babel import Locale
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.dates import get_month_names
 from babel.units import UnknownUnitError, format_unit
 
@@ -1138,17 +1138,10 @@ def _code_case_ok(figure: Figure, g: Grammar) -> bool:
 
 # ---- CLDR: unit and currency names, separators, for every locale ----------------------------
 
-def _locale(language: Optional[str]) -> Optional[Locale]:
-    try:
-        return Locale.parse(language) if language else None
-    except (UnknownLocaleError, ValueError, TypeError):
-        return None
-
-
 @lru_cache(maxsize=None)
 def cldr_separators(language: Optional[str]) -> tuple[str, str]:
     """The decimal and group marks of a locale, folded ("," and " " in Russian)."""
-    loc = _locale(language)
+    loc = cldr_locale(language)
     if loc is None:
         return ".", ","
     return fold(get_decimal_symbol(loc)) or ".", fold_text(get_group_symbol(loc)).view or ","
@@ -1158,7 +1151,7 @@ def cldr_separators(language: Optional[str]) -> tuple[str, str]:
 def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
     """Unit and currency names CLDR gives a locale: {"units": [(id, form)], "duals": [(id, form)]}."""
     out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set(), "ones": set()}
-    loc = _locale(language)
+    loc = cldr_locale(language)
     for unit in unit_ids:
         if unit in CLDR_UNITS and loc is not None:
             _cldr_measure(loc, unit, out)
@@ -1183,7 +1176,7 @@ def cldr_multipliers(language: Optional[str]) -> tuple:
     """Words for thousand, million, billion a locale writes after digits, from CLDR's compact number
     formats ("0 mil", "0 milhões", "0 тыс.", "0 میلیون"): (form, factor) pairs. Short forms of fewer than
     three letters ("K", "Mn") are left out: too many words are written so."""
-    loc = _locale(language)
+    loc = cldr_locale(language)
     if loc is None:
         return ()
     out = {}
@@ -1207,7 +1200,7 @@ def _compact_form(pattern: str) -> str:
 @lru_cache(maxsize=None)
 def cldr_and_words(language: Optional[str]) -> tuple:
     """The word for "and" of a locale, from CLDR's list patterns ("{0} y {1}" in Spanish, "{0} و{1}" in Arabic)."""
-    loc = _locale(language)
+    loc = cldr_locale(language)
     if loc is None:
         return ()
     words = set()
@@ -1221,7 +1214,7 @@ def cldr_and_words(language: Optional[str]) -> tuple:
 @lru_cache(maxsize=None)
 def cldr_month_names(language: Optional[str]) -> tuple:
     """Month names a locale writes (wide and abbreviated, in and out of a date): a number by one is a date."""
-    loc = _locale(language)
+    loc = cldr_locale(language)
     if loc is None:
         return ()
     names = set()
