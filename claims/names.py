@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from .cues import Cue
 from .entities import PLACE_KINDS, match_name, name_skeleton
+from .events import COORDINATION_GAP
 from .lexicon import Knowledge, section
 from .model import Claim, Event, Mention, Speaker
 from .normalize import Folded, fold
@@ -39,7 +40,6 @@ ROLE_WORDS = 3  # modifiers a role phrase may take ("سخنگوی وزارت ا�
 ARABIC_NAME_WORDS = 3
 PARTY_OPENERS = ("with", "between", "from", "counterpart")  # cue kinds after which a name may stand
 UNKNOWN_PERSON = "unknown-"  # the id prefix of a person no lexicon knows
-COORDINATION_GAP = 7  # characters between two coordinated names ("X and Y", "X и Y", "X ve Y")
 SIMILAR_NAMES = 85  # rapidfuzz ratio of coarse skeletons above which two spellings are one person
 COARSE = str.maketrans({"X": "K", "G": "K", "Q": "K", "C": "K", "V": "F", "W": "F", "Z": "S", "$": "S",
                         "D": "T", "H": None, "'": None, "-": " "})
