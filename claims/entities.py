@@ -188,12 +188,14 @@ def _build_matcher(knowledge: Knowledge, language: Optional[str]):
     tokens: list[list[str]] = []
     seen: set = set()
     own_script = language_script(knowledge, language)
+    places_here = _place_words(knowledge, language)
     for alias_language, surface, target in _lexicon_entries(knowledge):
         folded = fold(surface)
         script = _script_of(folded)
         if not folded or (scripts is not None and script not in scripts):
             continue
-        if _too_short_to_borrow(folded, alias_language, language, script, own_script):
+        if _too_short_to_borrow(folded, alias_language, language, script, own_script) \
+                or _borrowed_word(folded, alias_language, language, script, own_script, places_here):
             continue
         variants = [folded]
         for article in articles:
@@ -246,6 +248,27 @@ def _too_short_to_borrow(folded: str, alias_language: str, language: Optional[st
     if language is None or alias_language == language or script != own_script or script == "latin":
         return False
     return sum(c.isalpha() for c in folded) < BORROWED_MIN_LETTERS
+
+
+def _borrowed_word(folded: str, alias_language: str, language: Optional[str], script: str,
+                   own_script: Optional[str], places_here: tuple) -> bool:
+    """One word of a sister language that is, in the document's language, a place's adjective: Persian
+    السودانی is al-Sudani, Arabic السوداني is "Sudanese" (the place السودان and the nisba ending)."""
+    if language is None or alias_language == language or script != own_script or script == "latin" \
+            or " " in folded.strip():
+        return False
+    words, endings = places_here
+    return any(folded.endswith(e) and folded[:-len(e)] in words for e in endings)
+
+
+def _place_words(knowledge: Knowledge, language: Optional[str]) -> tuple[frozenset, tuple]:
+    """The folded one-word names of places in `language`, and the endings that make them adjectives."""
+    endings = tuple(fold(e) for e in section(knowledge.language(language), "morphology", "adjective_endings") or [])
+    if not language or not endings:
+        return frozenset(), ()
+    return frozenset(fold(w) for entry in knowledge.places.values() if isinstance(entry.get("aliases"), dict)
+                     for w in entry["aliases"].get(language) or [] if isinstance(w, str) and " " not in w.strip()), \
+        endings
 
 
 def _scripts_for(knowledge: Knowledge, language: Optional[str]) -> Optional[set]:

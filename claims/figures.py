@@ -166,6 +166,8 @@ class Grammar:
     group: str
     unit_kinds: dict  # unit id -> (kind, factor)
     money: Optional["Money"] = None
+    modifier_reach: int = 2  # thresholds.counted_modifier_words: words between a number and the noun it counts
+    modifier_letters: int = 4  # thresholds.counted_modifier_letters: the shortest such word
 
 
 def grammar(language: Optional[str], knowledge) -> Grammar:
@@ -247,6 +249,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
         money=money.grammar,
+        modifier_reach=int(knowledge.setting("counted_modifier_words", 2)),
+        modifier_letters=int(knowledge.setting("counted_modifier_letters", 4)),
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
                                                        g.minus, g.one_unit, g.vague, g.units_before)))
@@ -845,6 +849,8 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         q.unit, q.end = str(unit[0]), unit[1]
         return q if frac is not None else _with_fraction(tokens, q, g)
     noun = g.count_nouns.match(tokens, q.end) if nxt else None
+    if noun is None and nxt and float(q.value).is_integer():  # 6.2 counts no one
+        noun = _noun_past_modifiers(tokens, q.end, g)
     if noun is not None:
         q.counted, q.end = str(noun[0]), noun[1]
         return q
@@ -853,6 +859,21 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
         #              but not after a verb of rising ("достигло шести", "rose to nine")
     q.plain = True
     return q
+
+
+def _noun_past_modifiers(tokens: list, k: int, g: Grammar) -> Optional[tuple[object, int]]:
+    """"eight living hostages", "1,000 Palestinian prisoners", "восемь живых заложников": the counted noun
+    after one or two plain words (no number, unit or punctuation between)."""
+    for gap in range(1, g.modifier_reach + 1):
+        at = k + gap
+        word = tokens[at - 1]
+        if at >= len(tokens) or not tokens[at].near or word.kind != "word" or not word.text.isalpha() \
+                or len(word.text) < g.modifier_letters or word.text in g.known:
+            return None  # "15 of the victims" is a part of a toll: "of", "the", "من" are too short to be adjectives
+        noun = g.count_nouns.match(tokens, at)
+        if noun is not None:
+            return noun
+    return None
 
 
 def _elided(tokens: list, k: int, view: str, r: Reading) -> bool:

@@ -157,6 +157,7 @@ LANGUAGE_SCHEMA: dict = {
         "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
         "head_endings": LIST,  # endings the first word of a noun phrase takes ("گفتگویی تلفنی", "اتصالا هاتفيا")
         "name_endings": LIST,  # case endings a name takes ("Новороссийска", "Путину"): the name still matches
+        "adjective_endings": LIST,  # endings that make a place's adjective ("السودان" -> "السوداني", "Sudanese")
     },
     "titles": {
         "not_holder": LIST,  # "former #", "# السابق": the title beside these names someone else ("#" = the title)
