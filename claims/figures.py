@@ -19,7 +19,7 @@ from .normalize import Folded, fold, fold_text
 from .number_words import SpelledNumbers, plain_letters, spelled_numbers
 from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from babel.dates import get_month_names
 from babel.units import UnknownUnitError, format_unit
@@ -27,7 +27,7 @@ from babel.units import UnknownUnitError, format_unit
 TOKEN = re.compile(
     r"(?P<num>(?<![\w.,])[.,]\d{1,15}(?![.,]?\d)|\d{1,15}(?:[.,]\d{1,15}){0,6})(?P<suffix>['’][^\W\d_]{1,12})?"
     r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sym>[%" + re.escape(CURRENCY_SIGNS) + r"])"  # every currency sign Unicode has ("₾", "₡", "₭")
+    r"|(?P<sym>[%^" + re.escape(CURRENCY_SIGNS) + r"])"  # every currency sign Unicode has ("₾", "₡", "₭"); "^" a power
 )
 JOINING_GAP = re.compile(r"[ ]{0,3}(?:-[ ]{0,3})?")  # what may stand between two parts of one figure
 NEAR_GAP = re.compile(r"[ ]{0,3}")
@@ -133,6 +133,7 @@ class Grammar:
     fractions: Phrases
     half: Phrases
     half_prefixes: tuple
+    day_periods: frozenset  # CLDR's noon and midnight as token tuples: "meio-dia", "mediodía" are no half day
     articles: Phrases
     minus: Phrases  # "minus", "سالب", "eksi": the number after them is negative
     one_unit: Phrases  # "all", "whole", "another", "tüm", "طوال": before a duration unit, one of it
@@ -141,6 +142,7 @@ class Grammar:
     definite: tuple  # a definite article glued to a word ("ال"): "طوال الأسبوع" is one week
     connectors: Phrases
     decimal_words: Phrases  # "virgule", "coma", "point": the decimal mark said in words
+    over: Phrases  # "sobre", "sur": "1 sobre 3 por ciento" is a third of a percent
     denominators: Phrases  # "quintos", "cinquièmes": the number before them is divided ("tres quintos" is 0.6)
     units_first: bool  # units may be said before tens ("five and twenty"): a connector joins them so
     joiners: Phrases  # "and" between the parts of one compound value: the connectors and CLDR's list "and"
@@ -162,6 +164,8 @@ class Grammar:
     known: frozenset  # first words of every number, unit and hedge phrase: a proclitic may be split off
     singulars: dict  # CLDR's form for one unit -> unit ids: a bare "ساعة" after "لمدة" means one hour
     plural_only: frozenset  # CLDR's forms for many that are never its form for one ("days")
+    symbols: frozenset  # one-letter unit symbols CLDR writes after a number ("h", "s"): as written, lower case
+    clock_symbols: frozenset  # symbols the language also writes a time of day with ("14 h 30" in French)
     decimal: str
     group: str
     unit_kinds: dict  # unit id -> (kind, factor)
@@ -193,7 +197,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     counted = {fold(form) for form, _ in _forms(section(lex, "count_nouns"))}
     # the lexicon knows the language's own words better than CLDR: Persian "۱۲۰ تن" counts people, not tonnes
     cldr_units = [(f, u) for u, f in cldr["units"] if fold(f) not in counted]
-    units = _forms(section(lex, "units")) + cldr_units + [(plain_letters(f), u) for f, u in cldr_units]  # "dias"
+    own_units = _forms(section(lex, "units"))
+    units = own_units + cldr_units + [(plain_letters(f), u) for f, u in own_units + cldr_units]  # "dias", "annee"
     money = _money(language, lex, unit_kinds, counted)
     units += money.forms
     duals = _forms(section(lex, "dual_units")) + [(f, u) for u, f in cldr["duals"]]
@@ -213,6 +218,7 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         fractions=Phrases(number_map("fractions")),
         half=Phrases((h, 0.5) for h in halves),
         half_prefixes=tuple(sorted({fold(h) for h in halves if " " not in fold(h)}, key=len, reverse=True)),
+        day_periods=cldr_day_periods(language) if halves else frozenset(),
         articles=Phrases((a, 1.0) for a in section(nums, "articles")),
         minus=Phrases((m, True) for m in section(nums, "minus") or []),
         one_unit=Phrases((w, True) for w in section(nums, "one_unit") or []),
@@ -220,7 +226,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         vague=Phrases(number_map("vague")),
         definite=tuple(sorted({fold(a) for a in section(lex, "morphology", "article") or []}, key=len, reverse=True)),
         connectors=Phrases((c, True) for c in connectors),
-        decimal_words=Phrases((w, True) for w in spelled.decimal_words),
+        decimal_words=Phrases((w, True) for w in list(spelled.decimal_words) + list(section(nums, "decimal_words"))),
+        over=Phrases((w, True) for w in section(nums, "over") or []),
         denominators=Phrases(spelled.denominators),
         units_first=spelled.units_first,
         joiners=Phrases((c, True) for c in connectors + list(cldr_and_words(language))),
@@ -245,6 +252,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         known=frozenset(),
         singulars=cldr["singulars"],
         plural_only=cldr["plural_only"],
+        symbols=cldr["symbols"],
+        clock_symbols=cldr["symbols"] & cldr_clock_symbols(language) if cldr["symbols"] else frozenset(),
         decimal=fold(nums.get("decimal_separator", "")) or decimal,
         group=nums.get("thousands_separator", "") or group,
         unit_kinds=unit_kinds,
@@ -373,7 +382,20 @@ def _digit_value(tokens: list, i: int, g: Grammar) -> Optional[tuple[float, int]
                and len(tokens[end].text) == 3 and tokens[end].text.isdigit() and value < 1e12):
             value = value * 1000 + float(tokens[end].text)  # "12 000": a space groups thousands
             end += 1
-    return value, end
+    return _power(tokens, value, end)
+
+
+def _power(tokens: list, value: float, end: int) -> tuple[float, int]:
+    """Digits raised to the power written after a caret, all glued ("1,1^23" is 8.954...)."""
+    if end + 1 >= len(tokens) or tokens[end].text != "^" or not tokens[end].glued:
+        return value, end
+    exponent = tokens[end + 1]
+    if exponent.kind != "num" or not exponent.glued or not exponent.text.isdigit() or len(exponent.text) > 2:
+        return value, end
+    try:
+        return math.pow(value, int(exponent.text)), end + 2
+    except OverflowError:
+        return value, end
 
 
 def _read_words(tokens: list, i: int, g: Grammar) -> Optional[Reading]:
@@ -431,6 +453,9 @@ def _with_decimal_words(tokens: list, r: Reading, g: Grammar) -> Reading:
     after = _read_words(tokens, mark[1], g)
     if after is None or after.value != int(after.value) or after.value >= 1e6:
         return r
+    fraction = _over_denominator(tokens, after, g)
+    if fraction.end != after.end:  # "ciento treinta con dos quintos": the whole and a fraction, 130.4
+        return Reading(r.value + fraction.value, fraction.end, "words")
     digits = len(str(int(after.value)))
     return Reading(r.value + after.value / 10 ** digits, after.end, "words")
 
@@ -524,7 +549,8 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
             continue
         figure, end = found
         figure = _placed(figure, tokens[i], tokens[end - 1], folded, g, knowledge)
-        if figure is None or _overlaps(figure, skip) or not _code_case_ok(figure, g):
+        if figure is None or _overlaps(figure, skip) or not _code_case_ok(figure, g) \
+                or not _symbols_as_written(tokens, i, end, folded, g):
             i += 1
             continue
         figures.append(figure)
@@ -544,10 +570,13 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     hedge, j = None, i
     before = g.hedges.match(tokens, i)
+    if before is not None and _vague_here(tokens, i, before[1], g):
+        before = None  # "unos días": a hedge before a number ("unos 20") is a vague quantity before a unit
     if before is not None and before[0] == "at_most" and _after_rise(tokens, i, before[1], g):
         return None  # "возросло до 23": after a verb of rising "до" is "to"; the number is read on its own
-    if before is not None and before[1] < len(tokens) and tokens[before[1]].joined:
-        hedge, j = str(before[0]), before[1]
+    if before is not None and before[1] < len(tokens) and (tokens[before[1]].joined
+                                                           or _elided_before(tokens, before[1], view)):
+        hedge, j = str(before[0]), before[1]  # "plus d'une heure": the hedge's last vowel may give way
         j += 1 if j < len(tokens) and tokens[j].kind == "clitic" else 0
     minus = g.minus.match(tokens, j)
     negative = minus is not None and minus[1] < len(tokens) and tokens[minus[1]].joined
@@ -566,6 +595,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     if after is not None and hedge is None and q.hedge is None:
         hedge, q.end = str(after[0]), after[1]
     hedge = hedge or q.hedge
+    if _symbol_misread(tokens, j, q, hedge, g):
+        return None
     if q.weak and tokens[q.end - 1].text in g.ordinals:
         return None  # "a second time": the unit word is an ordinal here
     if q.weak and not (hedge and (hedge != "at_most" or tokens[j].text in g.articles) or supported and (q.unit in g.singulars.get(tokens[j].text, ()) or
@@ -581,6 +612,41 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None  # "floods in 2022 killed 1,700": the year 2022, not 2022 killed
     q.hedge = hedge or "exact"
     return q, q.end
+
+
+def _vague_here(tokens: list, i: int, end: int, g: Grammar) -> bool:
+    """The hedge at token i, ending at `end`, is a vague quantity as well, and no number follows it."""
+    vague = g.vague.match(tokens, i)
+    if vague is None or vague[1] < end or end >= len(tokens):
+        return False
+    return tokens[end].kind != "num" and tokens[end].text not in g.cardinals
+
+
+def _symbol_misread(tokens: list, j: int, q: Quantity, hedge: Optional[str], g: Grammar) -> bool:
+    """A one-letter symbol after digits that is no unit there. "à 14 h", "14h30" where the language writes a
+    time of day with the hour's symbol (French): no duration unless a hedge, a fraction of an hour or a longer
+    span says so ("environ 3 h", "1,5 h", "48 h"). An "s" glued onto round tens ("los 80s") is a decade."""
+    last = tokens[q.end - 1]
+    if last.text not in g.symbols or q.end - j != 2 or tokens[j].kind != "num":
+        return False
+    whole = q.value == int(q.value)
+    if last.glued and whole and q.value % 10 == 0 and g.units.table.get((last.text,)) == "second":
+        return True
+    if last.text not in g.clock_symbols:
+        return False
+    if q.end < len(tokens) and tokens[q.end].kind == "num" and tokens[q.end].joined:
+        return True  # "14 h 30": a clock, or an hour and minutes that no unit names
+    return hedge is None and whole and 0 <= q.value <= 24
+
+
+def _symbols_as_written(tokens: list, i: int, end: int, folded: Folded, g: Grammar) -> bool:
+    """A one-letter unit symbol counts only in CLDR's lower case: "3 h", not "3D" or "3H"."""
+    for tok in tokens[i:end]:
+        if tok.text in g.symbols:
+            start, stop = folded.to_original(tok.start, tok.end)
+            if folded.original[start:stop] != tok.text:
+                return False
+    return True
 
 
 def _minus_sign(tokens: list, j: int, view: str) -> bool:
@@ -680,8 +746,8 @@ def _frequency_at(tokens: list, x: int, chain: range, g: Grammar, by: Optional[i
 def _quantity(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
     if j >= len(tokens):
         return None
-    for reader in (_digit_fraction, _dual, _unit_before, _unit_first, _half, _article, _one_unit, _counted_number,
-                   _bare_unit):
+    for reader in (_digit_fraction, _over_fraction, _dual, _unit_before, _unit_first, _half, _article, _one_unit,
+                   _numbered_unit, _counted_number, _bare_unit):
         q = reader(tokens, j, g, view)
         if q is not None:
             return q
@@ -702,6 +768,39 @@ def _digit_fraction(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] != "percent":
         return None
     return Quantity(int(top.text) / int(bottom.text), unit[1], str(unit[0]))
+
+
+def _over_fraction(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """A number over another, said with the language's word for "over", right before a percent ("uno sobre tres
+    por ciento", "1 sobre 3 por ciento")."""
+    if not g.over.first or (tokens[j].kind == "num" and not _digits_ok(tokens, j, view, g)):
+        return None
+    if tokens[j].kind != "num" and tokens[j].text not in g.cardinals:
+        return None
+    top = read_number(tokens, j, g)
+    over = g.over.match(tokens, top.end) if top and top.end < len(tokens) and tokens[top.end].joined else None
+    if over is None or over[1] >= len(tokens) or not tokens[over[1]].joined:
+        return None
+    k = over[1]
+    if tokens[k].kind != "num" and tokens[k].text not in g.cardinals:
+        return None
+    bottom = read_number(tokens, k, g)
+    if bottom is None or not bottom.value or bottom.end >= len(tokens) or not tokens[bottom.end].joined:
+        return None
+    unit = g.units.match(tokens, bottom.end)
+    if unit is None or g.unit_kinds.get(str(unit[0]), ("",))[0] != "percent":
+        return None
+    return Quantity(top.value / bottom.value, unit[1], str(unit[0]))
+
+
+def _numbered_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    """A unit whose name holds its number: French "quinze jours" is a fortnight (14 days), not 15 days."""
+    if tokens[j].kind != "word" or tokens[j].text not in g.cardinals:
+        return None
+    unit = g.units.match(tokens, j)
+    if unit is None or unit[1] - j < 2 or not _is_duration(g, str(unit[0])):
+        return None
+    return _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0])), g)
 
 
 def _dual(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
@@ -751,6 +850,13 @@ def _unit_before(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quanti
 
 
 def _half(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
+    q = _half_unit(tokens, j, g)
+    if q is not None and tuple(t.text for t in tokens[j:q.end]) in g.day_periods:
+        return None  # "ao meio-dia", "al mediodía": noon, no half day
+    return q
+
+
+def _half_unit(tokens: list, j: int, g: Grammar) -> Optional[Quantity]:
     half = g.half.match(tokens, j)
     k = half[1] if half else j + 1
     if half is None:
@@ -776,6 +882,9 @@ def _article(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]:
         return None
     one = g.cardinals.match(tokens, j)
     weak = not (one is not None and one[1] == art[1] and float(one[0]) == 1)  # "bir saat": the article is "one" too
+    whole = g.one_unit_after.match(tokens, unit[1]) if unit[1] < len(tokens) and tokens[unit[1]].near else None
+    if whole is not None and _is_duration(g, str(unit[0])):
+        return Quantity(1.0, whole[1], str(unit[0]))  # "une journée entière": one whole day
     return _with_fraction(tokens, Quantity(1.0, unit[1], str(unit[0]), weak=weak), g)
 
 
@@ -784,15 +893,21 @@ def _one_unit(tokens: list, j: int, g: Grammar, view: str) -> Optional[Quantity]
     word = g.one_unit.match(tokens, j)
     if word is not None:
         k = word[1]
-        unit = _singular_unit(tokens, k, g) if k < len(tokens) and tokens[k].joined else None
-        if unit:
-            return Quantity(1.0, k + 1, unit)
-        phrase = _singular_phrase(tokens, k, g) if k < len(tokens) and tokens[k].joined else None
-        return Quantity(1.0, phrase[1], phrase[0]) if phrase else None
+        nxt = k < len(tokens) and (tokens[k].joined or _elided_before(tokens, k, view))  # "toute l'année"
+        phrase = _singular_phrase(tokens, k, g) if nxt else None  # "un autre jour ouvré", before "jour"
+        if phrase:
+            return Quantity(1.0, phrase[1], phrase[0])
+        unit = _singular_unit(tokens, k, g) if nxt else None
+        return Quantity(1.0, k + 1, unit) if unit else None
     unit = _singular_unit(tokens, j, g)
     k = j + 1
     after = g.one_unit_after.match(tokens, k) if unit and k < len(tokens) and tokens[k].near else None
     return Quantity(1.0, after[1], unit) if after else None
+
+
+def _elided_before(tokens: list, k: int, view: str) -> bool:
+    """Only an apostrophe between token k and the word before it: an article whose vowel gave way ("l'année")."""
+    return k > 0 and tokens[k - 1].kind == "word" and view[tokens[k - 1].end:tokens[k].start] == "'"
 
 
 def _singular_unit(tokens: list, k: int, g: Grammar) -> Optional[str]:
@@ -847,6 +962,11 @@ def _counted_number(tokens: list, j: int, g: Grammar, view: str) -> Optional[Qua
     unit = unit or (_linked_money(tokens, q.end, g, view) if nxt else None)
     if unit is not None:
         q.unit, q.end = str(unit[0]), unit[1]
+        whole = g.one_unit_after.match(tokens, q.end) if q.value == 1 and q.end < len(tokens) and tokens[q.end].near \
+            else None
+        if whole is not None and _is_duration(g, q.unit):
+            q.end = whole[1]  # "une journée entière": one whole day
+            return q
         return q if frac is not None else _with_fraction(tokens, q, g)
     noun = g.count_nouns.match(tokens, q.end) if nxt else None
     if noun is None and nxt and float(q.value).is_integer():  # 6.2 counts no one
@@ -1171,13 +1291,14 @@ def cldr_separators(language: Optional[str]) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def cldr_unit_forms(language: Optional[str], unit_ids: tuple) -> dict:
     """Unit and currency names CLDR gives a locale: {"units": [(id, form)], "duals": [(id, form)]}."""
-    out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set(), "ones": set()}
+    out: dict = {"units": [], "duals": [], "singulars": {}, "plurals": set(), "ones": set(), "symbols": set()}
     loc = cldr_locale(language)
     for unit in unit_ids:
         if unit in CLDR_UNITS and loc is not None:
             _cldr_measure(loc, unit, out)
     plurals = out.pop("plurals")
     out["plural_only"] = frozenset(plurals - out.pop("ones"))
+    out["symbols"] = frozenset(out["symbols"])
     out["singulars"] = {f: tuple(sorted(u for u in us)) for f, us in out["singulars"].items() if f not in plurals}
     return out
 
@@ -1189,7 +1310,74 @@ def _cldr_measure(loc: Locale, unit: str, out: dict) -> None:
                 text = format_unit(n, CLDR_UNITS[unit], length=length, locale=loc)
             except (UnknownUnitError, KeyError, ValueError):
                 continue
+            symbol = _symbol(text)
+            if symbol and length == "short" and root_symbols().get(symbol) == unit:
+                out["units"].append((unit, symbol))  # "3 h", "3h", "123,45 s": the unit's international symbol
+                out["symbols"].add(symbol)
             _add_form(unit, text, n, out)
+
+
+def _symbol(text: str) -> str:
+    """The one letter a short unit form writes after its number ("3 h" -> "h"), else ""."""
+    form = " ".join(re.sub(r"[\d.,'’]+", " ", fold(text)).split())
+    return form if len(form) == 1 and form.isalpha() else ""
+
+
+@lru_cache(maxsize=None)
+def root_symbols() -> dict:
+    """One-letter unit symbols of CLDR's root locale, the ones no language owns ("h", "s", "d"), that name a
+    single unit of CLDR_UNITS ("m" is a metre and a month there: neither). A locale's own one-letter short
+    form counts only when it is one of these for the same unit: French "j" (jour) and Spanish "a" (año, also
+    "to") are letters of words, not symbols."""
+    seen: dict = {}
+    for unit, cldr_id in CLDR_UNITS.items():
+        try:
+            symbol = _symbol(format_unit(3, cldr_id, length="short", locale="root"))
+        except (UnknownUnitError, KeyError, ValueError):
+            continue
+        if symbol:
+            seen.setdefault(symbol, set()).add(unit)
+    return {symbol: next(iter(units)) for symbol, units in seen.items() if len(units) == 1}
+
+
+HOUR_LITERAL = re.compile(r"[Hh]{1,2}[ \u00a0\u202f]?'([^']{1,8})'")  # "HH 'h' mm": a word after the hour field
+
+
+@lru_cache(maxsize=None)
+def cldr_clock_symbols(language: Optional[str]) -> frozenset:
+    """Words some locale of the language writes right after the hour of a time of day (French Canada's
+    "HH 'h' mm": "14 h 30"), from CLDR's time formats: after a number such a symbol may be a clock."""
+    if not language:
+        return frozenset()
+    base = language.replace("-", "_").split("_")[0]
+    found = set()
+    for ident in localedata.locale_identifiers():
+        if ident.split("_")[0] != base:
+            continue
+        try:
+            loc = Locale.parse(ident)
+            patterns = [str(loc.time_formats[w].pattern) for w in ("short", "medium")]
+            patterns += [str(v) for k, v in loc.datetime_skeletons.items() if k in ("H", "Hm", "h", "hm")]
+        except (ValueError, KeyError, AttributeError):
+            continue
+        found.update(fold(m.group(1)).strip(".") for p in patterns for m in HOUR_LITERAL.finditer(p))
+    return frozenset(f for f in found if f)
+
+
+@lru_cache(maxsize=None)
+def cldr_day_periods(language: Optional[str]) -> frozenset:
+    """CLDR's words for noon and midnight in a locale, as token tuples (with plain letters too)."""
+    loc = cldr_locale(language)
+    if loc is None:
+        return frozenset()
+    out = set()
+    for widths in loc.day_periods.values():
+        for periods in widths.values():
+            for key, text in periods.items():
+                if key in ("noon", "midnight"):
+                    for form in (fold(text), plain_letters(fold(text))):
+                        out.add(_words(form))
+    return frozenset(w for w in out if w)
 
 
 @lru_cache(maxsize=None)

@@ -22,6 +22,7 @@ MAX_CONFIG_BYTES = 5_000_000
 
 # shapes of values; a dict literal is a section with known keys
 STR = "str"
+FLAG = "flag"  # "true" or "false", quoted
 LIST = "list of strings"
 MAP_STR = "mapping of strings to strings"
 MAP_LIST = "mapping of strings to lists of strings"
@@ -40,6 +41,7 @@ LANGUAGE_SCHEMA: dict = {
     "language": STR,
     "name": STR,
     "script": STR,
+    "partial": FLAG,  # "true": the file holds only some sections (figures); the language is otherwise CLDR-only
     "numbers": {
         "cardinals": MAP_STR,  # word -> value ("ninety": "90")
         "ordinals": MAP_STR,  # word -> value ("eighteenth": "18")
@@ -52,6 +54,8 @@ LANGUAGE_SCHEMA: dict = {
         "one_unit": LIST,  # before a duration unit, one whole of it ("all day", "another hour", "tüm gün", "طوال")
         "one_unit_after": LIST,  # after a duration unit, one whole of it ("عام كامل")
         "vague": MAP_STR,  # a vague quantity -> the value it stands for ("a few": "3", "birkaç": "3"), hedged "about"
+        "decimal_words": LIST,  # words for the decimal mark beyond CLDR's ("con": "siete con cincuenta" is 7.50)
+        "over": LIST,  # "sobre", "sur": between two numbers before a percent, a fraction ("1 sobre 3 por ciento")
         "decimal_separator": STR,
         "thousands_separator": STR,
     },
@@ -250,6 +254,9 @@ def validate(data: Any, schema: Any, file: str, key: str = "", error=LexiconErro
     elif schema == STR:
         if not isinstance(data, str):
             raise error(file, key, f"must be a string, not {_kind(data)} (quote it)")
+    elif schema == FLAG:
+        if data not in ("true", "false"):
+            raise error(file, key, f'must be "true" or "false" (quoted), not {data!r}')
     elif schema == LIST:
         if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
             raise error(file, key, "must be a list of strings (quote numbers and yes/no)")
@@ -340,8 +347,11 @@ class Knowledge:
 
     @property
     def languages(self) -> tuple:
-        """Every language with a lexicon, built in or from the config."""
-        return tuple(sorted(set(builtin_languages()) | set(self._extra_languages)))
+        """Every language with a lexicon of its own, built in or from the config; a partial one (`partial:
+        "true"`, figures only) leaves its language read as one with no lexicon (CLDR) everywhere else."""
+        codes = lambda: set(builtin_languages()) | set(self._extra_languages)  # noqa: E731
+        return self.cached(("languages",), lambda: tuple(sorted(
+            c for c in codes() if self.language(c).get("partial") != "true")))
 
     def language(self, code: str | None) -> dict:
         """The lexicon of one language; an empty one for a language with no file (CLDR still serves it)."""

@@ -16,6 +16,8 @@ from typing import Optional
 
 from .normalize import fold
 
+from babel.units import format_unit
+
 try:  # a dependency (setup.cfg); without it a language simply has no spelled-out numbers
     from unicode_rbnf import FormatPurpose, RbnfEngine
 except ImportError:  # pragma: no cover
@@ -62,7 +64,8 @@ def spelled_numbers(language: Optional[str]) -> SpelledNumbers:
         connectors=tuple(sorted(_connectors(engine, cardinals))),
         decimal_words=tuple(sorted(w for w, _ in _with_plain_letters(dict.fromkeys(_decimal_words(engine), 1)))),
         ordinals=tuple(_with_plain_letters(_ordinals(engine, range(1, 32)))),
-        denominators=tuple(_with_plain_letters(_without_one(_ordinals(engine, DENOMINATORS), cardinals))),
+        denominators=tuple(_with_plain_letters(_with_plurals(_without_one(_ordinals(engine, DENOMINATORS), cardinals),
+                                                             _plural_ending(language)))),
         units_first=_units_first(engine, cardinals),
     )
 
@@ -157,6 +160,40 @@ def _without_one(table: dict, cardinals: dict) -> dict:
     for phrase, value in table.items():
         first, _, rest = phrase.partition(" ")
         out.setdefault(rest if first in ones and rest else phrase, value)
+    return out
+
+
+PLURAL_PROBES = ("duration-hour", "duration-day", "duration-week", "duration-minute", "duration-second")
+
+
+def _plural_ending(language: Optional[str]) -> str:
+    """The ending CLDR's unit names add for many, when it is one and the same for every probe ("hora" ->
+    "horas": "s"); "" when plurals change otherwise (Italian "ora" -> "ore", German "Stunde" -> "Stunden")."""
+    endings = set()
+    for unit in PLURAL_PROBES:
+        try:
+            one, many = (_unit_word(format_unit(n, unit, length="long", locale=language)) for n in (1, 5))
+        except Exception:  # noqa: BLE001 -- a locale CLDR has no unit names for: no plural ending
+            return ""
+        if not one or not many.startswith(one) or many == one:
+            return ""
+        endings.add(many[len(one):])
+    return endings.pop() if len(endings) == 1 else ""
+
+
+def _unit_word(text: str) -> str:
+    words = [w for w in fold(text).split() if w.isalpha()]
+    return words[0] if len(words) == 1 else ""
+
+
+def _with_plurals(table: dict, ending: str) -> dict:
+    """Ordinals that name a denominator, and their plurals where RBNF gives none ("tres quintos" in
+    Portuguese): a numerator above one counts many of them."""
+    out = dict(table)
+    if ending:
+        for phrase, value in table.items():
+            if not phrase.endswith(ending):
+                out.setdefault(phrase + ending, value)
     return out
 
 

@@ -1,4 +1,5 @@
-"""Figures: numbers, units and hedges as intervals, on real wording in five languages (plus CLDR-only German)."""
+"""Figures: numbers, units and hedges as intervals, on real wording in five languages, three with a partial
+lexicon of figure words (French, Portuguese, Spanish), and CLDR-only German."""
 from __future__ import annotations
 
 import math
@@ -9,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.dates import find_dates
+from claims.errors import LexiconError
 from claims.figures import figure_interval, find_figures, parse_number
+from claims.lexicon import LANGUAGE_SCHEMA, Knowledge, section, validate
 from claims.normalize import fold_text
 from conftest import load_cases
 
@@ -76,6 +79,29 @@ def test_skip_spans_are_never_figures(knowledge):
     assert find_figures(fold_text("90 دقيقة"), "ar", knowledge, skip=[(0, 2)]) == []
 
 
+@pytest.mark.parametrize("code", ["fr", "pt", "es"])
+def test_partial_lexicon_adds_figure_words_only(code, knowledge):
+    """A partial lexicon's words reach the figures; everywhere else its language stays CLDR-only."""
+    lexicon = knowledge.language(code)
+    assert lexicon["partial"] == "true" and section(lexicon, "numbers", "half")
+    assert code not in knowledge.languages
+    assert not any(section(lexicon, key) for key in ("attribution", "stance", "events", "names", "dates"))
+
+
+def test_partial_flag_is_true_or_false():
+    with pytest.raises(LexiconError) as info:
+        validate({"partial": "yes"}, LANGUAGE_SCHEMA, "claims/lexicon/xx.yaml")
+    assert info.value.key == "partial"
+    validate({"partial": "false", "numbers": {"half": ["halb"]}}, LANGUAGE_SCHEMA, "claims/lexicon/xx.yaml")
+
+
+def test_config_language_may_be_partial():
+    knowledge = Knowledge({"languages": {"de": {"partial": "true", "numbers": {"half": ["halb"]}},
+                                         "nl": {"numbers": {"half": ["half"]}}}})
+    assert "de" not in knowledge.languages and "nl" in knowledge.languages
+    assert section(knowledge.language("de"), "numbers", "half") == ["halb"]
+
+
 SEED_FIGURES = {
     "001_991ebc19782e432f": ("ar", ["حوالي ساعتين ونصف", "30 يوما"]),
     "002_8c144a558d2017de": ("ar", ["90 دقيقة", "حوالي ساعة واحدة"]),
@@ -107,7 +133,7 @@ ARABIC_PERSIAN = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(st.text(max_size=80), ARABIC_PERSIAN), lang=st.sampled_from(["ar", "fa", "en", "tr", "ru", "de", None]))
+@given(text=st.one_of(st.text(max_size=80), ARABIC_PERSIAN), lang=st.sampled_from(["ar", "fa", "en", "tr", "ru", "de", "fr", "es", None]))
 def test_figures_never_raise_and_slice_back(text, lang, knowledge):
     for figure in find_figures(fold_text(text), lang, knowledge):
         assert text[figure.start:figure.end] == figure.text
