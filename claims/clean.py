@@ -22,6 +22,8 @@ TOKEN = re.compile(r"\d+|©|[a-z\u00c0-\u024f\u1e00-\u1eff]+|[\u0400-\u052f]+"
 SENTENCE_END = re.compile(r"[.!?؟।。…»\"”)\]'’]\s*$")
 SCRAPER_MARK = re.compile(r"^\[/?[a-z][a-z0-9_ =-]{0,30}\]$")
 BARE_NUMBER = re.compile(r"^[\d\s.,:/#()+-]{1,30}$")
+# a numeric date closed by a full stop is a sentence ("2/29/2020."), not a number left on the page
+NUMERIC_DATE_SENTENCE = re.compile(r"^\d{1,4}([/-])\d{1,2}(?:\1\d{2,4})?\.$")
 HASHTAG = re.compile(r"^#[^\W\d_]")
 CREDIT_LINE = re.compile(r"^([^\W\d_][^-–—\n]{0,40}?)\s{1,3}[-–—]\s{1,3}([^\W\d_][^:;,،؛\n]{0,60})$")
 COUNT_SUFFIX = re.compile(r"\(\s{0,2}\d{1,6}\s{0,2}\)$")  # "Comments (3)"
@@ -106,7 +108,7 @@ def classify_line(line: Line, phrases: dict, language: str | None, knowledge: Kn
     n = len(line.tokens)
     if SCRAPER_MARK.match(view):
         return "scraper_mark"
-    if BARE_NUMBER.match(view) and any(ch.isdigit() for ch in view):
+    if BARE_NUMBER.match(view) and any(ch.isdigit() for ch in view) and not NUMERIC_DATE_SENTENCE.match(view):
         return "number"
     if HASHTAG.match(view) and n <= LABEL_TOKENS + 1:
         return "tags"

@@ -280,9 +280,12 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
         _add_lexicon(words, knowledge.language(code), year_templates, oclock_templates)
         weak_templates |= _weak_templates(knowledge.language(code))
     _week_variants(words)
+    article = tuple(fold(a) for a in section(knowledge.language(language), "morphology", "article") or [] if fold(a))
+    _day_phrases(words, {pair for code in (codes[:1] if language else codes) for pair in _unit_nouns(code)}, article)
     endings = section(knowledge.language(language), "morphology", "suffixes") or []
     _inflected(words, "month_rel", endings)
     _inflected(words, "relative", endings, as_role="relative_inflected")  # "Dünden": only before an offset
+    _inflected(words, "weekday", endings, as_role="weekday_inflected")  # "ilk Cuması": only after an ordinal
     number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
@@ -346,6 +349,46 @@ def _week_variants(words: dict) -> None:
                 if any(r == relation and v in ("before", "after") for r, v in words.get(part, ())):
                     for other in listed[relation]:
                         _add(words, " ".join(parts[:k] + [other] + parts[k + 1:]), role, value)
+
+
+def _unit_nouns(code: str) -> set:
+    """(month noun, day noun) pairs of a language's CLDR locales, from "in {0} month" and "in {0} day"."""
+    pairs = set()
+    for locale in _locales(code):
+        fields = _cldr_fields(locale)
+        month, day = _unit_noun(fields, "month"), _unit_noun(fields, "day")
+        if month and day:
+            pairs.add((month, day))
+    return pairs
+
+
+def _unit_noun(fields: dict, unit: str) -> Optional[str]:
+    """The word right after the number in CLDR's "in {0} <unit>" (its form for one, else for many)."""
+    patterns = fields.get(unit, {}).get("future") or {}
+    for count in ("one", "other"):
+        _, sep, after = fold(patterns.get(count) or "").partition("{0}")
+        parts = after.split()
+        if sep and parts and re.fullmatch(rf"{LETTER}+", parts[0]):
+            return parts[0]
+    return None
+
+
+def _day_phrases(words: dict, nouns: set, article: tuple) -> None:
+    """"next day", "last day", "this day", "el próximo día", "geçen gün", "اليوم القادم": CLDR's "next month"
+    (and its variants) with the day's noun for the month's, read as tomorrow, yesterday and today."""
+    for form, meanings in list(words.items()):
+        for role, value in meanings:
+            if role != "month_rel" or value not in RELATIVE_OFFSETS:
+                continue
+            parts = form.split()
+            for month, day in nouns:
+                swapped = [day if p == month else p[:-len(month)] + day
+                           if p.endswith(month) and p[:-len(month)] in article else p for p in parts]
+                for variant in _word_spellings(" ".join(swapped)) if swapped != parts else ():
+                    if any(r == "relative" for r, _ in words.get(variant, ())):
+                        continue  # the lexicon's own reading ("önceki gün" is the day before yesterday)
+                    _add(words, variant, "relative", RELATIVE_OFFSETS[value])
+                    _add(words, variant, "day_phrase", True)
 
 
 def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
@@ -502,8 +545,19 @@ def _spellings(text: str) -> set:
     form = fold(text).strip()
     plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
     plain = unicodedata.normalize("NFC", plain)
-    forms = {form, plain if plain.isascii() else form}
+    forms = {form, plain if plain.isascii() else form} | (_word_spellings(form) if plain.isascii() else set())
     return {f for variant in forms for f in (variant, variant.replace("-", " ")) if f}  # "avant hier"
+
+
+def _word_spellings(phrase: str) -> set:
+    """A phrase of a few words with each word's accents kept or dropped ("el proximo día", "el próximo dia")."""
+    parts = phrase.split()
+    out = {""}
+    for part in parts if len(parts) <= 4 else ():
+        plain = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", part)
+                                                     if not unicodedata.combining(c)))
+        out = {f"{head} {word}".strip() for head in out for word in {part, plain if plain.isascii() else part}}
+    return out - {""} or {phrase}
 
 
 def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates: set) -> None:
@@ -987,8 +1041,8 @@ class _Reader:
             moved = self.moved_day(i)
             if moved or not t.means("relative"):
                 return moved
-            if self.in_compound(i):
-                return None
+            if self.in_compound(i) or t.means("day_phrase") and self.joined_after(i):
+                return None  # "the last day of the talks" is no yesterday
             return Piece("date", t.start, t.end, relative=t.means("relative")), i + 1
         return None
 
@@ -999,6 +1053,11 @@ class _Reader:
         m = self.index.compound.match(self.view, self.tokens[i].end)
         nxt = self.tok(i + 1)
         return m is not None and not (nxt is not None and nxt.start == m.end())
+
+    def joined_after(self, i: int) -> bool:
+        """A joiner right after token i ("of", "من"): what it names belongs to what follows."""
+        nxt = self.tok(i + 1)
+        return nxt is not None and bool(nxt.means("joiner")) and self.gap(i, i + 1, SPACE_GAP)
 
     def day_value(self, t: Token, cardinal: bool = False) -> Optional[int]:
         if t.kind == "num":
@@ -1054,6 +1113,16 @@ class _Reader:
             suffix = "word"  # "Ağustos'un ikisinde"; alone only from ten on ("ikisinde" is also "in both")
             if month is None and day < 10 and not self.weekday_before(i):
                 return None
+        elif t.kind == "word" and month is None and not t.means("weekday"):  # "na sexta." is a Friday
+            # a spelled ordinal alone reads as "the 27th." does: "for the second.", "للثاني.", "إلى الحادي
+            # والعشرين." (with the article, in a language that has one; a glued preposition is a short word)
+            # (an ordinal; a cardinal only with the article: "للثلاثين", not "один на один.")
+            if self.index.article and not (t.text.startswith(self.index.article) or any(
+                    t.clitic.endswith(a) or t.clitic.endswith(a[1:] * 2) for a in self.index.article)):
+                return None
+            if not self.index.article and t.means("numword")[0] != "ordinals":
+                return None
+            suffix = "th"
         if not suffix:
             return None
         if month is not None:
@@ -1061,7 +1130,7 @@ class _Reader:
             return Piece("date", month.start, t.end, calendar=calendar, month=n, day=day), i + 1
         if len(suffix) <= 2:
             before = self.view[max(0, t.start - 5):t.start]
-            if not (re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before)
+            if not ((t.clitic or re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before))
                     and re.match(r"\s*(?:[.!?;,]|$)", self.view[t.end:t.end + 4])):
                 return None
         m = self.tok(i - 1)
@@ -1071,7 +1140,8 @@ class _Reader:
 
     def month_first(self, i: int):
         t = self.tok(i + 1)
-        if t and t.kind == "num" and (self.gap(i, i + 1, MONTH_DAY_GAP) or self.dotted(i) and self.gap(i, i + 1, DOT_GAP)):
+        if t and t.kind == "num" and (self.gap(i, i + 1, MONTH_DAY_GAP) or self.gap(i, i + 1, DOT_GAP) and (
+                self.dotted(i) or self.closes_date(i + 1))):  # "Feb. 14", "October. 2." (not "in May. 2 died")
             day = self.day_value(t)
             if day is not None and not self.is_year(t):
                 return self.after_month(i, i, day, day_i=i + 1)
@@ -1119,8 +1189,9 @@ class _Reader:
                 and self.gap(k, k + 1, SPACE_GAP) and k - 1 == (day_i if day_i is not None else month_i):
             end_i, k, y = k, k + 1, joined  # "1 de março de 2025": CLDR's literal before the year
         gap = AFTER_PAIR_GAP if end_i > month_i and day_i is None else YEAR_GAP
-        if end_i == month_i and self.dotted(month_i):
-            gap = DOTTED_YEAR_GAP  # "1 sep. 2019", "Feb. 2024"
+        if end_i == month_i and (self.dotted(month_i) or day is not None and start_i < month_i
+                                 and self.view[self.tokens[start_i].end:self.tokens[start_i].end + 1] == "."):
+            gap = DOTTED_YEAR_GAP  # "1 sep. 2019", "Feb. 2024", "16. نوفمبر. 2016" (a dotted day, then its month)
         if y and self.is_year(y) and self.gap(end_i, k, gap):
             year, end_i = int(y.text), k
         calendar, n, weak = month
@@ -1303,6 +1374,11 @@ class _Reader:
             found = self.day_first(i + 1)  # "Friday the 15th", "Perşembe 21'inde"
             if found and found[0].month is None:
                 return replace(found[0], start=t.start, weekday=t.means("weekday")), found[1]
+        if relation is None and day is not None and day.kind == "word" and self.gap(i, i + 1, WEEK_GAP) \
+                and self.day_value(day, cardinal=True) and self.closes_date(i + 1) and not self.worded_year(day.end):
+            # "Friday the fifteenth.", "Friday the fifteen.": a spelled day closing the sentence
+            return Piece("date", t.start, day.end, day=self.day_value(day, cardinal=True),
+                         weekday=t.means("weekday")), i + 2
         piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
                       weekday=t.means("weekday"), relation=relation)
         return piece, end_i + 1
@@ -1415,7 +1491,7 @@ class _Reader:
         Cuma günü": the nth such weekday of the month named after (or before) it, else of publication's."""
         word = self.tokens[i].means("numword")
         w = self.tok(i + 1)
-        if not (word[0] == "ordinals" and 1 <= word[1] <= 5 and w and w.means("weekday")
+        if not (word[0] == "ordinals" and 1 <= word[1] <= 5 and w and (w.means("weekday") or w.means("weekday_inflected"))
                 and not w.means("relation") and self.gap(i, i + 1, SPACE_GAP)):
             return None
         start_i, end_i, month = i, i + 1, self.month_context_before(i)
@@ -1423,8 +1499,8 @@ class _Reader:
             start_i = i - 1
         else:
             month, end_i = self.month_context_after(i + 1)
-        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, weekday=w.means("weekday"),
-                      nth=(word[1],) + month)
+        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
+                      weekday=w.means("weekday") or w.means("weekday_inflected"), nth=(word[1],) + month)
         return piece, end_i + 1
 
     def month_context_before(self, i: int) -> Optional[tuple]:

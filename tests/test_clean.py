@@ -238,3 +238,11 @@ def test_never_raises_and_spans_are_ordered(knowledge, text):
 def test_never_raises_on_any_text(knowledge, text):
     body, dropped = find_body(text, knowledge.language("fa"), knowledge)
     assert all(0 <= s < e <= len(text) for s, e in body)
+
+
+@pytest.mark.parametrize("line, kept", [("2/29/2020.", True), ("2/29.", True), ("12.", False), ("3.5.", False),
+                                        ("12169998", False)])
+def test_numeric_date_sentence_is_body(line, kept, knowledge):
+    """A numeric date closed by a full stop is a sentence; a bare number (a list mark, a counter) is not."""
+    body, dropped = find_body(line, knowledge.language("en"), knowledge)
+    assert bool(body) == kept and (kept or dropped[0].reason == "number")

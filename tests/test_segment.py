@@ -11,6 +11,11 @@ CASES = [
     ("quote-end", "He said: “We are on track.” Then he left.", 2),
     ("lines", "Headline without stop\nFirst sentence. Second one.", 3),
     ("lower-case-abbreviation", "The call began at 10 a.m. and lasted an hour. It ended well.", 2),
+    ("dotted-day", "16. Nov. 2016 was the day. Then he left.", 2),
+    ("dotted-day-arabic", "سأعود يوم 2. أكتوبر. ثم غادر.", 2),
+    ("dotted-day-month-year", "16. نوفمبر. 2016", 1),
+    ("month-dot-day", "I'll go back October. 2.", 1),
+    ("number-ends-sentence", "He came 2. Then he left.", 2),
 ]
 
 
