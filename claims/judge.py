@@ -75,6 +75,7 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     revised.update(_value_days(members))
     said = _said_by_voice(members)
     timelines = _timelines(members, int(knowledge.setting("timeline_values", 3))) if toll else set()
+    rivals = _rival_counts(members) if toll else set()
     gap = float(knowledge.setting("update_gap_hours", 3))
     falls = slot is not None and slot.quantity in FALLING_COUNTS
     by_value: dict = {}
@@ -90,7 +91,8 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
             continue
         if night and _days_apart(group_a[0][1], group_b[0][1]) <= knowledge.setting("night_slack_days", 1):
             relation = "tension"  # "Friday night" and "Saturday": a harmful event told from either side of midnight
-        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines, gap, falls):
+        for level, ca, cb in _pairs(group_a, group_b, relation, lasting, toll, revised, said, timelines, gap, falls,
+                                    frozenset((value_a, value_b)) in rivals):
             conflicts.append((ca.id, cb.id, level))
     return conflicts
 
@@ -259,6 +261,23 @@ def _timelines(members: list, least: int) -> set:
     return {source for source, sigs in values.items() if len(sigs) >= least}
 
 
+def _rival_counts(members: list) -> set:
+    """Pairs of values that one article gives as two voices' counts of one moment (the ministry's 22, the
+    governor's 27 "at the same hour"): neither follows the other, so another page's "rose to 27" is the
+    governor's count against the ministry's, not a later one."""
+    voices: dict = {}  # source -> value -> voices that give it plainly (no revision word)
+    for claim, fig in members:
+        if claim.revision is None and claim.stance != "possible" and not claim.loose:
+            voices.setdefault(claim.source, {}).setdefault(_signature(fig), set()).add(_voice(claim))
+    rivals = set()
+    for values in voices.values():
+        if len(values) == 2:  # three values or more tell a toll's story (a timeline), not two rivals
+            (a, va), (b, vb) = values.items()
+            if not va & vb:
+                rivals.add(frozenset((a, b)))
+    return rivals
+
+
 def _said_by_voice(members: list) -> dict:
     """voice -> the values it gives: a voice that gives both values of a pair disagrees with no one on them."""
     said: dict = {}
@@ -269,9 +288,10 @@ def _said_by_voice(members: list) -> dict:
 
 def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: bool,
            revised: Optional[dict] = None, said: Optional[dict] = None, timelines: frozenset = frozenset(),
-           gap: float = math.inf, falls: bool = False):
+           gap: float = math.inf, falls: bool = False, rivals: bool = False):
     """Independent claim pairs across two conflicting values, the firmest first, a few of each level;
-    and the updates one voice gives of its own count."""
+    and the updates one voice gives of its own count. Two values an article gives as rival counts of one
+    moment stay a contradiction on other pages told the same day, whatever their words of rising."""
     found = {"contradiction": 0, "tension": 0, "update": 0}
     for ca, fa in group_a[:MAX_MEMBERS]:
         for cb, fb in group_b[:MAX_MEMBERS]:
@@ -288,7 +308,8 @@ def _pairs(group_a: list, group_b: list, relation: str, lasting: bool, toll: boo
                 or lasting or both
             level = "tension" if soft else "contradiction"
             if toll and level == "contradiction":
-                level = _in_story_time(ca, fa, cb, fb, revised, gap, falls) or level
+                timed = _in_story_time(ca, fa, cb, fb, revised, gap, falls)
+                level = level if rivals and not _apart_in_time(ca, cb, gap) else timed or level
             if level == "contradiction" and (ca.source in timelines or cb.source in timelines):
                 level = "update" if ca.source == cb.source else "tension"
             if found[level] < MAX_PAIRS:
@@ -377,6 +398,15 @@ def _in_time(ca: Claim, fa: Figure, cb: Claim, fb: Figure, gap_hours: float = ma
     if low.revision in ("rise", "provisional", "so_far") and not day_high and low.source != high.source:
         return "tension"  # a count on its way against a higher one no page dates: it may have come after
     return None
+
+
+def _apart_in_time(a: Claim, b: Claim, gap_hours: float) -> bool:
+    """Pages published on different days, or one day's pages hours apart."""
+    day_a, day_b = iso_day(a.published), iso_day(b.published)
+    if day_a and day_b and day_a != day_b:
+        return True
+    hours = _hours_apart(a, b)
+    return hours is not None and abs(hours) >= gap_hours
 
 
 def _hours_apart(first: Claim, then: Claim) -> Optional[float]:

@@ -239,3 +239,19 @@ def test_a_rising_count_against_a_higher_one_no_page_dates_is_a_tension(knowledg
     assert judge_values([(c, c.figures[0]) for c in (rising, undated)], knowledge, KILLED).verdict == "tension"
     plain = toll("a#1", "a", 115, "2024-03-23")
     assert judge_values([(c, c.figures[0]) for c in (plain, undated)], knowledge, KILLED).verdict == "contradiction"
+
+
+def test_rival_counts_of_one_article_stay_rivals_on_another_page(knowledge):
+    """The ministry's 22 and the governor's 27 "at the same hour" in one article: another page's "rose to
+    27" the same day is the governor's count against the ministry's, not a later one."""
+    ministry = replace(toll("a#1", "a", 22, "2026-05-10"), speaker=Speaker("ministry", "Ministry", "the ministry"))
+    governor = replace(toll("a#2", "a", 27, "2026-05-10"), speaker=Speaker("governor", "Governor", "the governor"))
+    rose = toll("b#1", "b", 27, revision="rise")
+    members = [(c, c.figures[0]) for c in (ministry, governor, rose)]
+    verdict = judge_values(members, knowledge, KILLED)
+    assert ("a#1", "b#1", "contradiction") in verdict.conflicts
+    alone = judge_values([(c, c.figures[0]) for c in (ministry, rose)], knowledge, KILLED)
+    assert alone.verdict == "update"  # without the rival in the article, "rose to 27" follows the 22
+    later = replace(rose, published="2026-05-11")
+    apart = judge_values([(c, c.figures[0]) for c in (ministry, governor, later)], knowledge, KILLED)
+    assert ("a#1", "b#1", "update") in apart.conflicts  # the next day's 27 may be the ministry's own later count
