@@ -228,7 +228,9 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         connectors=Phrases((c, True) for c in connectors),
         decimal_words=Phrases((w, True) for w in list(spelled.decimal_words) + list(section(nums, "decimal_words"))),
         over=Phrases((w, True) for w in section(nums, "over") or []),
-        denominators=Phrases(spelled.denominators),
+        denominators=Phrases(list(spelled.denominators)
+                             + _partitives(spelled.cardinals, section(nums, "partitive_words") or [],
+                                           section(nums, "partitive_endings") or [])),
         units_first=spelled.units_first,
         joiners=Phrases((c, True) for c in connectors + list(cldr_and_words(language))),
         units=Phrases(units),
@@ -266,6 +268,26 @@ def _build(language: Optional[str], knowledge) -> Grammar:
     g.known = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.multipliers, g.fractions, g.half,
                                                     g.units, g.duals, g.articles, g.vague, g.units_before)))
     return g
+
+
+PARTITIVE_RANGE = (3, 999)  # "trinta avos", "veintiunavos": the denominators a cardinal names with a partitive
+
+
+def _partitives(cardinals: Iterable[tuple[str, float]], words: list, endings: list) -> list:
+    """Denominators a cardinal names with a partitive: a word after it (Portuguese "vinte e um avos", 21ths)
+    or an ending glued to it (Spanish "veintiunavos", "treintavos": the cardinal's final "a" gives way)."""
+    out = []
+    words, endings = [fold(w) for w in words if fold(w)], [fold(e) for e in endings if fold(e)]
+    for phrase, value in cardinals:
+        if not PARTITIVE_RANGE[0] <= value <= PARTITIVE_RANGE[1] or value != int(value):
+            continue
+        out += [(f"{phrase} {word}", float(value)) for word in words]
+        if " " not in phrase:
+            for ending in endings:
+                out.append((phrase + ending, float(value)))
+                if phrase.endswith("a") and ending.startswith("a"):
+                    out.append((phrase[:-1] + ending, float(value)))
+    return out
 
 
 def _month_words(lex: dict) -> list:

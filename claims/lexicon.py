@@ -56,6 +56,8 @@ LANGUAGE_SCHEMA: dict = {
         "vague": MAP_STR,  # a vague quantity -> the value it stands for ("a few": "3", "birkaç": "3"), hedged "about"
         "decimal_words": LIST,  # words for the decimal mark beyond CLDR's ("con": "siete con cincuenta" is 7.50)
         "over": LIST,  # "sobre", "sur": between two numbers before a percent, a fraction ("1 sobre 3 por ciento")
+        "partitive_words": LIST,  # after a cardinal, it names a denominator ("vinte e um avos": 21ths)
+        "partitive_endings": LIST,  # glued to a cardinal, the same ("veintiunavos", "treintavos")
         "decimal_separator": STR,
         "thousands_separator": STR,
     },
