@@ -143,6 +143,7 @@ class DateIndex:
     dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
     day_first: bool = False  # CLDR's long date puts the day before the month ("21 mai 2025")
     language: Optional[str] = None  # its spelled-out years are built when a date first needs them
+    day_markers: Optional[re.Pattern] = None  # "on", "the", "يوم" right before a day's bare digits ("back on 15.")
 
 
 # ---------------------------------------------------------------- public API
@@ -312,7 +313,8 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      relation_words={role: tuple(f for f, m in words.items() if (role, True) in m)
                                      for role in ("last", "next")},
                      connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".",
-                     day_first=_long_day_first(language), language=language)
+                     day_first=_long_day_first(language), language=language,
+                     day_markers=_marker_pattern(section(lex_own, "dates", "day_markers") or []))
 
 
 def _inflected(words: dict, role: str, suffixes: list, as_role: Optional[str] = None) -> None:
@@ -389,6 +391,12 @@ def _day_phrases(words: dict, nouns: set, article: tuple) -> None:
                         continue  # the lexicon's own reading ("önceki gün" is the day before yesterday)
                     _add(words, variant, "relative", RELATIVE_OFFSETS[value])
                     _add(words, variant, "day_phrase", True)
+
+
+def _marker_pattern(forms: list) -> Optional[re.Pattern]:
+    """A word of `forms` ending right before a number (the text before it is searched, up to the number)."""
+    folded = sorted({fold(f) for f in forms if fold(f)})
+    return re.compile(rf"(?<!\w)(?:{phrase_regex(folded)})\s{{1,2}}$") if folded else None
 
 
 def _connector_pattern(lex: dict) -> Optional[re.Pattern]:
@@ -1025,6 +1033,8 @@ class _Reader:
             return self.month_first(i)
         if t.kind == "word" and t.means("year_pre"):
             return self.year_phrase(i + 1, pre_i=i)
+        if t.kind == "word" and t.means("year_suf"):
+            return self.worded_year_phrase(i)
         if t.kind == "word" and t.means("ago"):
             return self.ago(i)
         if t.kind == "word" and t.means("ahead"):
@@ -1123,12 +1133,12 @@ class _Reader:
             if not self.index.article and t.means("numword")[0] != "ordinals":
                 return None
             suffix = "th"
-        if not suffix:
+        if not suffix and not (month is None and t.kind == "num" and self.day_marked(i)):
             return None
         if month is not None:
             calendar, n, _ = month.means("month")
             return Piece("date", month.start, t.end, calendar=calendar, month=n, day=day), i + 1
-        if len(suffix) <= 2:
+        if len(suffix) <= 2 and suffix:
             before = self.view[max(0, t.start - 5):t.start]
             if not ((t.clitic or re.search(rf"(?:^|[^\w]){LETTER}{{1,3}}\s{{1,2}}$", before))
                     and re.match(r"\s*(?:[.!?;,]|$)", self.view[t.end:t.end + 4])):
@@ -1137,6 +1147,18 @@ class _Reader:
         if m is not None and m.means("month_rel") is not None and self.gap(i - 1, i, SPACE_GAP):
             return Piece("date", m.start, t.end, day=day, month_offset=m.means("month_rel")), i + 1
         return Piece("date", t.start, t.end, day=day), i + 1
+
+    def day_marked(self, i: int) -> bool:
+        """Bare digits after a day marker ("on", "the", "يوم"), closing the sentence: "back on 15.", "for the 27".
+        Not after a joiner ("one of the 27.")."""
+        t = self.tokens[i]
+        pattern = self.index.day_markers
+        m = pattern.search(self.view, max(0, t.start - 24), t.start) if pattern is not None else None
+        if m is None or not re.match(r"\s*(?:[.!?;]|$)", self.view[t.end:t.end + 4]):
+            return False
+        prev = self.tok(i - 1)
+        return not (prev is not None and prev.means("joiner") and prev.end <= m.start()
+                    and self.view[prev.end:m.start()].isspace())
 
     def month_first(self, i: int):
         t = self.tok(i + 1)
@@ -1228,6 +1250,29 @@ class _Reader:
             year = _rbnf_years(self.index.language).get(phrase) or self.spelled_year(phrase)
             if year and not (self.index.counted and self.index.counted.match(self.view, spans[k - 1][1])):
                 return year, spans[k - 1][1]  # not "May 5 two thousand people"
+        return None
+
+    def worded_year_phrase(self, i: int):
+        """A year spelled out before its cue ("iki bin yılı"): CLDR's year spellings, else the number grammar."""
+        t = self.tokens[i]
+        calendars = self.index.year_templates.get(("", t.text)) or []
+        if not calendars or ("", t.text) in self.index.weak_templates:
+            return None
+        window = max(0, t.start - 90)
+        spans = [m.span() for m in WORD_RUN.finditer(self.view, window, t.start)]
+        if spans and spans[0][0] == window and window > 0 and re.match(LETTER, self.view[window - 1]):
+            spans = spans[1:]  # a word cut by the window
+        run: list = []
+        for a, b in reversed(spans):
+            if not self.view[b:run[0][0] if run else t.start].isspace() or len(run) == WORDED_YEAR_WORDS:
+                break
+            run.insert(0, (a, b))
+        for k in range(len(run), 0, -1):
+            phrase = " ".join(self.view[a:b] for a, b in run[-k:])
+            year = _rbnf_years(self.index.language).get(phrase) or self.spelled_year(phrase)
+            calendar = _pick_calendar(calendars, year, YEAR_RANGES) if year else None
+            if calendar:
+                return Piece("date", run[-k][0], t.end, calendar=calendar, year=year, year_only=True), i + 1
         return None
 
     def spelled_year(self, phrase: str) -> Optional[int]:
@@ -1665,6 +1710,9 @@ def _merge(pieces: list, view: str) -> list:
 
 def _join(a: Piece, b: Piece) -> Optional[Piece]:
     first, second = (a, b)
+    if a.year_only and b.day is not None and b.month and b.year is None and not (b.relative or b.back or b.nth) \
+            and b.calendar == a.calendar:  # "2000 yılı Eylül'ün 10'unda": the year told first
+        return replace(b, start=a.start, year=a.year)
     weekday, other = (first, second) if first.weekday and not first.relative and first.day is None \
         else (second, first)
     if not weekday.weekday or weekday.day is not None or weekday.relative or weekday.relation \

@@ -132,6 +132,7 @@ LANGUAGE_SCHEMA: dict = {
         "next": LIST,
         "joiners": LIST,  # words between a day and its month ("the 18th of March", "الثامن عشر من مارس")
         "day_suffixes": LIST,  # endings written on a day's digits ("18th", "18-го")
+        "day_markers": LIST,  # words right before a day's bare digits closing a sentence ("on 15.", "يوم 27")
         "not_dates": LIST,  # phrases that hold a date word and name no date ("امام جمعه": a Friday prayer leader)
     },
     "times": {
