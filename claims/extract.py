@@ -168,14 +168,32 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
     mentions = sorted([m for m in mentions + people if not _in_dateline(doc.text, m)
                        and not (m.kind in PLACE_KINDS and _inside_any(m, events))],  # سيول: floods, not Seoul
                       key=lambda m: (m.start, m.end))
+    after = section(knowledge.language(language), "participants").get("event_position") == "after"
+    said_reach = int(knowledge.setting("where_said_words", 3))
+    mentions = [m for m in mentions if not _where_said(doc.text, m, cues, said_reach)]
     places = _place_figures(mentions, cues)
     spans = split_sentences(doc.text, doc.body)
-    after = section(knowledge.language(language), "participants").get("event_position") == "after"
     found_dates = [_weekday_ahead(f, cues, spans, after, doc.published or placed) for f in found_dates]
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
     return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
             for i, span in enumerate(spans)]
+
+
+def _where_said(text: str, mention: Mention, cues: list[Cue], reach: int) -> bool:
+    """"told reporters in Addis Ababa", "قال في الدوحة": where a statement was made, which is no place of
+    the event it tells. A place before the verb ("officials in Kabul said") says who speaks: it stays."""
+    if mention.kind not in PLACE_KINDS:
+        return False
+    for c in cues:
+        if c.kind not in ("say", "report"):
+            continue
+        if 0 <= mention.start - c.end <= STATEMENT_REACH * 2:
+            between = text[c.end:mention.start]
+            if any(k.kind == "locative" and c.end <= k.start < mention.start for k in cues) \
+                    and len(between.split()) <= reach and not any(m in between for m in CLAUSE_MARKS):
+                return True
+    return False
 
 
 def _weekday_ahead(fig: Figure, cues: list[Cue], spans: list, verb_final: bool, day: Optional[str]) -> Figure:
