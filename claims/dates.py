@@ -143,6 +143,7 @@ class DateIndex:
     dotted_clock: bool = False  # "." is no decimal mark of the language: "13.00" can only be a time
     day_first: bool = False  # CLDR's long date puts the day before the month ("21 mai 2025")
     language: Optional[str] = None  # its spelled-out years are built when a date first needs them
+    endings: tuple = ()  # the language's noun endings, longest first: "ilk Cuması" is read after an ordinal
     day_markers: Optional[re.Pattern] = None  # "on", "the", "يوم" right before a day's bare digits ("back on 15.")
 
 
@@ -286,7 +287,6 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
     endings = section(knowledge.language(language), "morphology", "suffixes") or []
     _inflected(words, "month_rel", endings)
     _inflected(words, "relative", endings, as_role="relative_inflected")  # "Dünden": only before an offset
-    _inflected(words, "weekday", endings, as_role="weekday_inflected")  # "ilk Cuması": only after an ordinal
     number_words = {**_rbnf_days(language), **_number_words(knowledge.language(language))}
     for form, value in number_words.items():
         words[form] = words.get(form, ()) + (("numword", value),)
@@ -314,7 +314,9 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                                      for role in ("last", "next")},
                      connector=_connector_pattern(lex), dotted_clock=_decimal_mark(lex, language) != ".",
                      day_first=_long_day_first(language), language=language,
-                     day_markers=_marker_pattern(section(lex_own, "dates", "day_markers") or []))
+                     day_markers=_marker_pattern(section(lex_own, "dates", "day_markers") or []),
+                     endings=tuple(sorted({fold(e) for e in endings if re.fullmatch(rf"{LETTER}+", fold(e))},
+                                          key=len, reverse=True)))
 
 
 def _inflected(words: dict, role: str, suffixes: list, as_role: Optional[str] = None) -> None:
@@ -553,7 +555,8 @@ def _spellings(text: str) -> set:
     form = fold(text).strip()
     plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
     plain = unicodedata.normalize("NFC", plain)
-    forms = {form, plain if plain.isascii() else form} | (_word_spellings(form) if plain.isascii() else set())
+    mixed = " " in form and plain != form and plain.isascii()  # only a phrase with accents has mixed spellings
+    forms = {form, plain if plain.isascii() else form} | (_word_spellings(form) if mixed else set())
     return {f for variant in forms for f in (variant, variant.replace("-", " ")) if f}  # "avant hier"
 
 
@@ -1535,18 +1538,34 @@ class _Reader:
         """"the second Monday of next month", "premier vendredi de juillet", "ikinci Pazar", "Temmuz'un ilk
         Cuma günü": the nth such weekday of the month named after (or before) it, else of publication's."""
         word = self.tokens[i].means("numword")
-        w = self.tok(i + 1)
-        if not (word[0] == "ordinals" and 1 <= word[1] <= 5 and w and (w.means("weekday") or w.means("weekday_inflected"))
-                and not w.means("relation") and self.gap(i, i + 1, SPACE_GAP)):
+        if not (word[0] == "ordinals" and 1 <= word[1] <= 5):
             return None
+        w = self.tok(i + 1)
+        if not (w and w.means("weekday") and not w.means("relation") and self.gap(i, i + 1, SPACE_GAP)):
+            return self.nth_inflected_weekday(i, word[1])
         start_i, end_i, month = i, i + 1, self.month_context_before(i)
         if month is not None:
             start_i = i - 1
         else:
             month, end_i = self.month_context_after(i + 1)
-        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end,
-                      weekday=w.means("weekday") or w.means("weekday_inflected"), nth=(word[1],) + month)
+        piece = Piece("date", self.tokens[start_i].start, self.tokens[end_i].end, weekday=w.means("weekday"),
+                      nth=(word[1],) + month)
         return piece, end_i + 1
+
+    def nth_inflected_weekday(self, i: int, n: int):
+        """"Gelecek ayın ilk Cuması": a weekday with a noun ending after the ordinal, its month before it."""
+        month = self.month_context_before(i)
+        gap = SPACE_GAP.match(self.view, self.tokens[i].end)
+        m = WORD_RUN.match(self.view, gap.end()) if gap and month is not None else None
+        text = m.group() if m else ""
+        weekday = next((dict(self.index.words.get(text[:-len(e)], ())).get("weekday") for e in self.index.endings
+                        if len(text) > len(e) + 2 and text.endswith(e)
+                        and dict(self.index.words.get(text[:-len(e)], ())).get("weekday")), None)
+        if weekday is None:
+            return None
+        piece = Piece("date", self.tokens[i - 1].start, m.end(), weekday=weekday, nth=(n,) + month)
+        return piece, next((k for k in range(i + 1, len(self.tokens)) if self.tokens[k].start >= m.end()),
+                           len(self.tokens))
 
     def month_context_before(self, i: int) -> Optional[tuple]:
         """A month named with a case ending right before: "Temmuz'un ilk Cuma"."""
