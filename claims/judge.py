@@ -65,7 +65,7 @@ def judge_values(members: list[tuple[Claim, Figure]], knowledge: Knowledge, slot
 
 
 def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot], hours: Optional[set] = None,
-                       within_a_day: bool = False) -> list:
+                       within_a_day: bool = False, clocks: Optional[dict] = None) -> list:
     lasting = slot is not None and slot.quantity == "date" and not within_a_day and _lasting(slot, members, knowledge)
     toll = slot is not None and slot.kind == "count" and slot.quantity.split(":", 1)[-1] in TOLL_QUANTITIES
 
@@ -81,10 +81,12 @@ def _conflicting_pairs(members: list, knowledge: Knowledge, slot: Optional[Slot]
     by_value: dict = {}
     for claim, fig in members:
         by_value.setdefault(_signature(fig), []).append((claim, fig))
+    if clocks is None:
+        clocks = utc_clocks(members, knowledge) if slot is not None and slot.quantity == "time" else {}
     conflicts = []
     for value_a, value_b in combinations(by_value, 2):
         group_a, group_b = by_value[value_a], by_value[value_b]
-        relation = compare_figures(group_a[0][1], group_b[0][1], knowledge)
+        relation = compare_figures(clocks.get(value_a, group_a[0][1]), clocks.get(value_b, group_b[0][1]), knowledge)
         if relation == "agree":
             if toll:  # "at least 12" in the morning, 23 by the afternoon: the toll rose, though both hold
                 conflicts.extend((ca.id, cb.id, "update") for ca, cb in _bound_updates(group_a, group_b, revised, gap))
@@ -120,8 +122,25 @@ def _event_hours(candidates: list[Candidate]) -> dict:
     return hours
 
 
+def _event_places(candidates: list[Candidate], knowledge: Knowledge) -> dict:
+    """event id -> (source, place) for every place its sources give as where it happened (its place
+    figures) and every place its claims name as a party, in claim order."""
+    places: dict = {}
+    for cand in candidates:
+        if cand.event is None:
+            continue
+        found = places.setdefault(cand.event.id, [])
+        for claim, fig in cand.members:
+            if fig.kind == "place" and fig.value in knowledge.places:
+                found.append((claim.source, fig.value, True))
+            found.extend((claim.source, p, False) for p in (claim.event.participants if claim.event else ())
+                         if p in knowledge.places)
+    return places
+
+
 def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict] = None,
-                    hours: Optional[set] = None, within_a_day: bool = False) -> list[Finding]:
+                    hours: Optional[set] = None, within_a_day: bool = False,
+                    places: Optional[list] = None) -> list[Finding]:
     """What a candidate's claims say together: one contradiction per value that others cannot hold
     with, the updates of a changing toll, the tensions, or, when nothing pulls apart, one agreement."""
     if cand.kind == "denial":
@@ -129,14 +148,16 @@ def judge_candidate(cand: Candidate, knowledge: Knowledge, labels: Optional[dict
         return [Finding(verdict.verdict, verdict.reason, tuple(c.id for c in cand.claims),
                         tuple((a, b) for a, b, _ in verdict.conflicts))]
     members = list(cand.members)
-    conflicts = _conflicting_pairs(members, knowledge, cand.slot, hours, within_a_day)
+    clocks = utc_clocks(members, knowledge, places) if cand.slot.quantity == "time" else {}
+    conflicts = _conflicting_pairs(members, knowledge, cand.slot, hours, within_a_day, clocks)
     if not conflicts:
-        return [Finding("agreement", _reason("agreement", members, [], labels), tuple(c.id for c in cand.claims))]
-    findings = [_finding("contradiction", star, members, cand, labels) for star in _stars(members, conflicts)]
+        return [Finding("agreement", _reason("agreement", members, [], labels, clocks),
+                        tuple(c.id for c in cand.claims))]
+    findings = [_finding("contradiction", star, members, cand, labels, clocks) for star in _stars(members, conflicts)]
     for level in ("update", "tension"):
         pairs = [(a, b, lv) for a, b, lv in conflicts if lv == level]
         if pairs:
-            findings.append(_finding(level, pairs, members, cand, labels))
+            findings.append(_finding(level, pairs, members, cand, labels, clocks))
     return findings
 
 
@@ -163,11 +184,13 @@ def _stars(members: list, conflicts: list) -> list[list]:
     return stars
 
 
-def _finding(level: str, pairs: list, members: list, cand: Candidate, labels: Optional[dict] = None) -> Finding:
+def _finding(level: str, pairs: list, members: list, cand: Candidate, labels: Optional[dict] = None,
+             clocks: Optional[dict] = None) -> Finding:
     involved = {x for a, b, _ in pairs for x in (a, b)}
     claims = tuple(c.id for c in cand.claims if c.id in involved)
     held = [(c, f) for c, f in members if c.id in involved]
-    return Finding(level, _reason(level, held, pairs, labels), claims, tuple(sorted({(a, b) for a, b, _ in pairs})))
+    return Finding(level, _reason(level, held, pairs, labels, clocks), claims,
+                   tuple(sorted({(a, b) for a, b, _ in pairs})))
 
 
 def _by_night(hours: Optional[set], knowledge: Knowledge) -> bool:
@@ -551,6 +574,89 @@ def _compare_times(a: Figure, b: Figure) -> str:
     return "agree" if abs(ma - mb) <= slack else "conflict"
 
 
+def utc_clocks(members: list, knowledge: Knowledge, places: Optional[list] = None) -> dict:
+    """signature -> the time of day in UTC, for every time whose zone the lexicon knows ("06:00 Moscow
+    time" is 03:00 UTC) or that is "local time" where the event happened, in a country of one zone.
+    The offset is the one of the day the claim's event (or its page) gives: summer time counts."""
+    zones = knowledge.common.get("zones", {})
+    out: dict = {}
+    for claim, fig in members:
+        name = _event_zone(claim, knowledge, places) if fig.zone == "local" else zones.get(fig.zone or "")
+        minutes = _minutes(fig) if name and name != "local" else None
+        day = iso_day((claim.event.date if claim.event else None) or claim.published)
+        offset = _utc_offset(name, day) if minutes is not None else None
+        if offset is not None:
+            at = (minutes - offset) % (24 * 60)
+            out.setdefault(_signature(fig), replace(fig, value=f"{at // 60:02d}:{at % 60:02d}", zone="utc"))
+    return out
+
+
+def _event_zone(claim: Claim, knowledge: Knowledge, places: Optional[list] = None) -> Optional[str]:
+    """The clock of the place a claim's "local time" is of: the country of the town its own page most
+    often gives as where the event happened (else its parties' places, else those of every page),
+    when that country keeps one clock (Sudan, Iran, Turkmenistan; not Russia or the United States)."""
+    from .entities import country_anchor
+
+    own = [(place, told) for source, place, told in places or () if source == claim.source]
+    rest = [(place, told) for _, place, told in places or ()]
+    parties = [(p, False) for p in (claim.event.participants if claim.event else ()) if p in knowledge.places]
+    for pool in (own, parties, rest):
+        country = _likeliest_country(pool, knowledge, country_anchor)
+        if country is not None:
+            return knowledge.cached(("zone of", country), lambda: _country_zone(knowledge.places[country]))
+    return None
+
+
+def _likeliest_country(pool: list, knowledge: Knowledge, country_anchor) -> Optional[str]:
+    """The country of the town named most often (places told as the event's own first), or of the one
+    country named, or None when two tie."""
+    for told_only in (True, False):
+        towns = [p for p, told in pool if (told or not told_only)
+                 and knowledge.places[p].get("kind") not in ("country", "region")]
+        if towns:
+            counts = {t: towns.count(t) for t in sorted(set(towns))}
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                countries = {country_anchor(t, knowledge) for t, n in ranked if n == ranked[0][1]}
+                if len(countries) > 1:
+                    return None
+            return country_anchor(ranked[0][0], knowledge)
+    countries = {country_anchor(p, knowledge) for p, _ in pool}
+    countries = {c for c in countries if knowledge.places.get(c, {}).get("kind") == "country"}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _country_zone(place: dict) -> Optional[str]:
+    from babel import Locale
+    from babel.core import get_global
+
+    codes = {name: code for code, name in Locale("en").territories.items()}
+    names = [place.get("name", ""), *((place.get("aliases") or {}).get("en") or [])]
+    code = next((codes[n] for n in names if n in codes), None)
+    zones = get_global("territory_zones").get(code, []) if code else []
+    return zones[0] if len(zones) == 1 else None
+
+
+def _utc_offset(name: str, day: Optional[_dt.date]) -> Optional[int]:
+    """Minutes east of UTC of an IANA zone on a day (the first of January when no day is known and the
+    zone keeps one offset all year)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    at = lambda d: _dt.datetime(d.year, d.month, d.day, 12, tzinfo=zone).utcoffset()  # noqa: E731
+    if day is None:
+        winter, summer = at(_dt.date(2026, 1, 1)), at(_dt.date(2026, 7, 1))
+        if winter != summer:
+            return None
+        offset = winter
+    else:
+        offset = at(day)
+    return int(offset.total_seconds() // 60) if offset is not None else None
+
+
 def _minutes(f: Figure) -> Optional[int]:
     try:
         h, m = str(f.value).split(":")
@@ -604,8 +710,9 @@ def _update_reason(members: list, labels: Optional[dict] = None) -> str:
     return " then ".join(parts) + ": the toll was revised over time, not contradicted"
 
 
-def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict] = None) -> str:
-    """"about 2.5 h (001) and 90 min (002, 003) cannot both hold"."""
+def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict] = None,
+            clocks: Optional[dict] = None) -> str:
+    """"about 2.5 h (001) and 90 min (002, 003) cannot both hold"; a time of another zone with its UTC."""
     if verdict == "update":
         return _update_reason(members, labels)
     if verdict != "agreement":
@@ -614,6 +721,9 @@ def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict]
     by_value: dict[str, list[str]] = {}
     for claim, fig in members:
         label = describe_figure(fig)
+        utc = (clocks or {}).get(_signature(fig))
+        if utc is not None and fig.zone != "utc":
+            label += f" = {utc.value} UTC"
         if _label(claim.source, labels) not in by_value.setdefault(label, []):
             by_value[label].append(_label(claim.source, labels))
     parts = [f"{label} ({', '.join(srcs)})" for label, srcs in by_value.items()]
@@ -635,9 +745,11 @@ def judge_alignments(candidates: list[Candidate], knowledge: Knowledge) -> list[
     labels = source_labels(c.source for cand in candidates for c in cand.claims)
     hours = _event_hours(candidates)
     short = _within_a_day(candidates)
+    places = _event_places(candidates, knowledge)
     judged = [(cand, finding) for cand in candidates
               for finding in judge_candidate(cand, knowledge, labels, hours.get(cand.event.id) if cand.event else None,
-                                             cand.event is not None and cand.event.id in short)]
+                                             cand.event is not None and cand.event.id in short,
+                                             places.get(cand.event.id) if cand.event else None)]
     judged.sort(key=lambda cf: (VERDICT_ORDER[cf[1].verdict], str(cf[0].slot), cf[1].claims[0]))
     return [Alignment(id=f"a{i}", slot=cand.slot, event=cand.event, claims=finding.claims,
                       verdict=finding.verdict, reason=finding.reason, score=cand.score,

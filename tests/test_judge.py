@@ -255,3 +255,40 @@ def test_rival_counts_of_one_article_stay_rivals_on_another_page(knowledge):
     later = replace(rose, published="2026-05-11")
     apart = judge_values([(c, c.figures[0]) for c in (ministry, governor, later)], knowledge, KILLED)
     assert ("a#1", "b#1", "update") in apart.conflicts  # the next day's 27 may be the ministry's own later count
+
+
+def clock(value, zone):
+    return Figure("time", value, value, value, "exact", "clock", value, 0, 5, precision="minute", zone=zone)
+
+
+TIME = Slot("ceasefire", "time")
+
+
+def timed(cid, source, value, zone, participants=("sudan",), published="2026-10-16"):
+    c = claim(cid, source, clock(value, zone))
+    return replace(c, published=published, event=Event("ceasefire", participants))
+
+
+def test_clocks_of_two_zones_are_compared_in_utc(knowledge):
+    """06:00 Moscow time (03:00 UTC) is not 06:00 local time in Sudan (04:00 UTC); 07:00 Moscow time is."""
+    local, moscow = timed("a#1", "a", "06:00", "local"), timed("b#1", "b", "06:00", "moscow")
+    verdict = judge_values([(c, c.figures[0]) for c in (local, moscow)], knowledge, TIME)
+    assert verdict.verdict == "contradiction"
+    same = timed("b#1", "b", "07:00", "moscow")
+    assert judge_values([(c, c.figures[0]) for c in (local, same)], knowledge, TIME).verdict == "agreement"
+
+
+def test_local_time_of_a_country_of_many_zones_is_left_alone(knowledge):
+    """Local time in Russia could be any of its eleven clocks: no comparison with Moscow time."""
+    local = timed("a#1", "a", "06:00", "local", participants=("russia",))
+    moscow = timed("b#1", "b", "09:00", "moscow", participants=("russia",))
+    assert judge_values([(c, c.figures[0]) for c in (local, moscow)], knowledge, TIME).verdict == "agreement"
+
+
+def test_summer_time_counts_on_the_events_day(knowledge):
+    """14:00 London time is 13:00 UTC in July and 14:00 UTC in January."""
+    summer = [timed("a#1", "a", "14:00", "london", ("united-kingdom",), "2026-07-10"),
+              timed("b#1", "b", "13:00", "utc", ("united-kingdom",), "2026-07-10")]
+    assert judge_values([(c, c.figures[0]) for c in summer], knowledge, TIME).verdict == "agreement"
+    winter = [replace(c, published="2026-01-10") for c in summer]
+    assert judge_values([(c, c.figures[0]) for c in winter], knowledge, TIME).verdict == "contradiction"
