@@ -189,7 +189,7 @@ def _build_matcher(knowledge: Knowledge, language: Optional[str]):
     seen: set = set()
     own_script = language_script(knowledge, language)
     places_here = _place_words(knowledge, language)
-    for alias_language, surface, target in _lexicon_entries(knowledge):
+    for alias_language, surface, target in [*_lexicon_entries(knowledge), *_cldr_country_names(knowledge, language)]:
         folded = fold(surface)
         script = _script_of(folded)
         if not folded or (scripts is not None and script not in scripts):
@@ -234,6 +234,43 @@ def _lexicon_entries(knowledge: Knowledge):
         entry = knowledge.entities[entity_id]
         for lang, surface in _strings(entry.get("titles")):
             yield lang, surface, (entity_id, entry.get("name", entity_id), entry.get("kind", "organization"), "title")
+
+
+def _cldr_country_names(knowledge: Knowledge, language: Optional[str]) -> list:
+    """(language, name, target) for the countries places.yaml names in no alias of `language`: CLDR's
+    name of the territory in that language ("Maroc", "Marruecos", "Marokko")."""
+    if not language:
+        return []
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError, TypeError):
+        return []
+    out = []
+    for place_id in sorted(knowledge.places):
+        entry = knowledge.places[place_id]
+        code = territory_code(knowledge, place_id)
+        own = (entry.get("aliases") or {}).get(language) if isinstance(entry.get("aliases"), dict) else None
+        if code and code in names and not own:
+            out.append((language, names[code], (place_id, entry.get("name", place_id), "place", "alias")))
+    return out
+
+
+def territory_code(knowledge: Knowledge, place_id: str) -> Optional[str]:
+    """The ISO 3166 code of a country of places.yaml, through CLDR's English names ("Turkey", "Türkiye")."""
+    codes = knowledge.cached(("territory codes",), _english_territory_codes)
+    entry = knowledge.places.get(place_id, {})
+    if entry.get("kind") != "country":
+        return None
+    names = [entry.get("name", ""), *((entry.get("aliases") or {}).get("en") or [])]
+    return next((codes[n] for n in names if n in codes), None)
+
+
+def _english_territory_codes() -> dict:
+    from babel import Locale
+
+    return {name: code for code, name in Locale("en").territories.items() if code.isalpha()}
 
 
 def _strings(by_language: Any) -> list[tuple[str, str]]:

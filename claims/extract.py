@@ -379,7 +379,8 @@ def _leads_another(noun: Cue, fig: Figure, others: tuple) -> bool:
     is that count's."""
     if noun.start < fig.end:
         return False
-    return any(o.kind == "count" and o is not fig and 0 <= o.start - noun.end < noun.start - fig.end for o in others)
+    return any(o.kind == "count" and o is not fig and o.counted not in TOLL_KINDS  # "tuées et 153 blessées": 153 has its own
+               and 0 <= o.start - noun.end < noun.start - fig.end for o in others)
 
 
 def _figure_between(cue: Cue, fig: Figure, others: tuple) -> bool:

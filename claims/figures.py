@@ -617,6 +617,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
     if after is not None and hedge is None and q.hedge is None:
         hedge, q.end = str(after[0]), after[1]
     hedge = hedge or q.hedge
+    if _elided_symbol(tokens, j, q, g, view):
+        q.unit, q.end, q.plain = "", q.end - 1, True  # "6,8 s'est produit": a word whose vowel gave way
     if _symbol_misread(tokens, j, q, hedge, g):
         return None
     if q.weak and tokens[q.end - 1].text in g.ordinals:
@@ -642,6 +644,13 @@ def _vague_here(tokens: list, i: int, end: int, g: Grammar) -> bool:
     if vague is None or vague[1] < end or end >= len(tokens):
         return False
     return tokens[end].kind != "num" and tokens[end].text not in g.cardinals
+
+
+def _elided_symbol(tokens: list, j: int, q: Quantity, g: Grammar, view: str) -> bool:
+    """A one-letter unit symbol with an apostrophe after it is an elided word ("s'est", "d'un"), not the unit."""
+    last = tokens[q.end - 1]
+    return q.end - j == 2 and tokens[j].kind == "num" and last.text in g.symbols \
+        and view[last.end:last.end + 1] in ("'", "\u2019")
 
 
 def _symbol_misread(tokens: list, j: int, q: Quantity, hedge: Optional[str], g: Grammar) -> bool:

@@ -603,7 +603,7 @@ def _event_zone(claim: Claim, knowledge: Knowledge, places: Optional[list] = Non
     for pool in (own, parties, rest):
         country = _likeliest_country(pool, knowledge, country_anchor)
         if country is not None:
-            return knowledge.cached(("zone of", country), lambda: _country_zone(knowledge.places[country]))
+            return knowledge.cached(("zone of", country), lambda: _country_zone(knowledge, country))
     return None
 
 
@@ -626,13 +626,13 @@ def _likeliest_country(pool: list, knowledge: Knowledge, country_anchor) -> Opti
     return countries.pop() if len(countries) == 1 else None
 
 
-def _country_zone(place: dict) -> Optional[str]:
-    from babel import Locale
+def _country_zone(knowledge: Knowledge, country: str) -> Optional[str]:
+    """The IANA zone of a country that keeps one clock (CLDR's zones of its territory)."""
     from babel.core import get_global
 
-    codes = {name: code for code, name in Locale("en").territories.items()}
-    names = [place.get("name", ""), *((place.get("aliases") or {}).get("en") or [])]
-    code = next((codes[n] for n in names if n in codes), None)
+    from .entities import territory_code
+
+    code = territory_code(knowledge, country)
     zones = get_global("territory_zones").get(code, []) if code else []
     return zones[0] if len(zones) == 1 else None
 
@@ -689,9 +689,16 @@ def _short(source_id: str) -> str:
     return f"{head}-{tail}" if tail.isdigit() else head
 
 
-def _hub(members: list, conflicts: list, verdict: str):
+def _described(fig: Figure, clocks: Optional[dict] = None) -> str:
+    """The figure as a reason names it; a time of another clock with its UTC ("06:00 (moscow time) = 03:00 UTC")."""
+    utc = (clocks or {}).get(_signature(fig))
+    label = describe_figure(fig)
+    return label + f" = {utc.value} UTC" if utc is not None and fig.zone != "utc" else label
+
+
+def _hub(members: list, conflicts: list, verdict: str, clocks: Optional[dict] = None):
     """The one value every conflict involves, when there is one ("35 killed" against all the others)."""
-    label_of = {claim.id: describe_figure(fig) for claim, fig in members}
+    label_of = {claim.id: _described(fig, clocks) for claim, fig in members}
     pairs = [{label_of.get(a), label_of.get(b)} for a, b, level in conflicts if level == verdict]
     common = set.intersection(*pairs) if pairs else set()
     return sorted(x for x in common if x)[0] if len(common) == 1 else None
@@ -720,15 +727,12 @@ def _reason(verdict: str, members: list, conflicts: list, labels: Optional[dict]
         members = [(c, f) for c, f in members if c.id in involved]
     by_value: dict[str, list[str]] = {}
     for claim, fig in members:
-        label = describe_figure(fig)
-        utc = (clocks or {}).get(_signature(fig))
-        if utc is not None and fig.zone != "utc":
-            label += f" = {utc.value} UTC"
+        label = _described(fig, clocks)
         if _label(claim.source, labels) not in by_value.setdefault(label, []):
             by_value[label].append(_label(claim.source, labels))
     parts = [f"{label} ({', '.join(srcs)})" for label, srcs in by_value.items()]
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-    hub = _hub(members, conflicts, verdict)
+    hub = _hub(members, conflicts, verdict, clocks)
     if verdict != "agreement" and hub is not None and len(parts) > 2:
         others = [p for label, p in zip(by_value, parts) if label != hub]
         verb = "cannot hold with" if verdict == "contradiction" else "pulls against"
