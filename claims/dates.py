@@ -47,6 +47,7 @@ RELATIVE_OFFSETS = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: 
 RELATION_OFFSETS = {-1: "last", 0: "this", 1: "next"}  # CLDR's relative-type of a weekday or a week
 WEEK_OFFSETS = {"last": -1, "this": 0, "next": 1}
 WEEK_SLACK_DAYS = 3  # a distance back in weeks allows the half week either side of it
+DAY_WORDS = 2  # words of a day ("غد الجمعة") between a time's half of the day and its zone
 AGO_REACH = 80  # characters before (or after) an "ago" marker where its distance is read
 WORDED_YEAR_GAP = re.compile(r"[\s,،]{1,4}(?=[^\W\d_])")
 WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -302,6 +303,7 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
             if form.startswith(art) and len(form) > len(art) + 2 and form[len(art):] not in words:
                 words[form[len(art):]] = words[form]
                 bare[form[len(art):]] = form
+    _day_noun_weekdays(words, bare, {day for code in (codes[:1] if language else codes) for _, day in _unit_nouns(code)})
     _weaken(words, number_words)
     clitics = [fold(p) for p in section(lex, "morphology", "proclitics") or [] if fold(p)]
     own = [knowledge.language(language)] if language else [knowledge.language(c) for c in codes]
@@ -317,6 +319,16 @@ def _build_index(knowledge: Knowledge, language: str | None) -> DateIndex:
                      day_markers=_marker_pattern(section(lex_own, "dates", "day_markers") or []),
                      endings=tuple(sorted({fold(e) for e in endings if re.fullmatch(rf"{LETTER}+", fold(e))},
                                           key=len, reverse=True)))
+
+
+def _day_noun_weekdays(words: dict, bare: dict, day_nouns: set) -> None:
+    """"أول يوم جمعة": the day's noun before a weekday's name without its article names a weekday only
+    after an ordinal ("the first Friday of July"); alone ("في يوم جمعة", on a Friday) it names no day."""
+    for form, full in list(bare.items()):
+        weekday = dict(words.get(full, ())).get("weekday")
+        for noun in day_nouns if weekday else ():
+            _add(words, f"{noun} {form}", "weekday", weekday)
+            _add(words, f"{noun} {form}", "nth_only", True)
 
 
 def _inflected(words: dict, role: str, suffixes: list, as_role: Optional[str] = None) -> None:
@@ -393,6 +405,10 @@ def _day_phrases(words: dict, nouns: set, article: tuple) -> None:
                         continue  # the lexicon's own reading ("önceki gün" is the day before yesterday)
                     _add(words, variant, "relative", RELATIVE_OFFSETS[value])
                     _add(words, variant, "day_phrase", True)
+    days = {day for _, day in nouns} | {a + day for _, day in nouns for a in article}
+    for form, meanings in list(words.items()):  # the lexicon's own ("آخر يوم", "اليوم التالي") as well
+        if " " in form and any(r == "relative" for r, _ in meanings) and days & set(form.split()):
+            _add(words, form, "day_phrase", True)  # "آخر يوم من المفاوضات" is the talks' last day
 
 
 def _marker_pattern(forms: list) -> Optional[re.Pattern]:
@@ -615,6 +631,10 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
         oclock_templates.add((pre, suf))
         _add(words, pre, "oclock_pre", True)
         _add(words, suf, "oclock_suf", True)
+    for phrase in section(times, "oclock") or []:
+        pre, suf = _template(phrase, after=False)
+        if not suf and len(pre.split()) > 1:  # "عند الساعة العاشرة" is also said "عند العاشرة"
+            _add(words, " ".join(pre.split()[:-1]), "hour_pre", True)
     for role in ("am", "pm"):
         for form in section(times, role) or []:
             _add(words, fold(form), role, True)
@@ -893,6 +913,8 @@ class _Reader:
                 h = _half_day(h, "pm" if t.means("pm") else "am")
                 return self.finish_time(start_i, h, m, end_i, True)
             return None
+        if t.kind == "word" and t.means("numword") and self.hour_word_here(i):
+            return self.spelled_hour(i)
         if t.kind == "clock":
             return self.clock_time(i)
         if t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and self.zone_beside(i, before=False):
@@ -902,6 +924,26 @@ class _Reader:
             if self.oclock_suffix_after(i, "") or self.half_day_after(i, strong=True):
                 return self.finish_time(i, int(t.text), None, i, False)
         return None
+
+    def hour_word_here(self, i: int) -> bool:
+        """A spelled number right after "at", "في", "حتى", "عند" (an o'clock phrase without its hour noun)."""
+        prev = self.tok(i - 1)
+        return prev is not None and self.gap(i - 1, i, SPACE_GAP) \
+            and any(prev.means(role) for role in ("month_pre", "bound", "hour_pre"))
+
+    def spelled_hour(self, i: int):
+        """"في السادسة من صباح", "عند العاشرة والنصف صباحا", "at six in the morning": an hour of the
+        twelve said in words, told as a time by the half of the day right after it (not "في الثانية" alone)."""
+        h = self.tokens[i].means("numword")[1]
+        end_i, m = i, None
+        f = self.tok(i + 1)
+        if f is not None and f.means("fraction") and self.gap(i, i + 1, TIGHT_GAP):
+            minutes = round(f.means("fraction") * 60)
+            if -60 < minutes < 60:
+                h, m, end_i = (h - 1) % 24 if minutes < 0 else h, minutes % 60, i + 1
+        if not 1 <= h <= 12 or not self.half_day_after(end_i, strong=True):
+            return None
+        return self.finish_time(i, h, m, end_i, False)
 
     def counted_before(self, i: int) -> bool:
         """A number (digits or a number word) stands right before token i."""
@@ -1003,6 +1045,8 @@ class _Reader:
         z = self.tok(end_i + 1)
         if z and z.means("zone") and self.gap(end_i, end_i + 1, COMMA_GAP) and self.zone_ok(z):
             zone, end_i = z.means("zone"), end_i + 1
+        elif self.tokens[end_i].means("am") or self.tokens[end_i].means("pm"):  # "... صبح جمعه به وقت تهران"
+            zone = self.zone_past_day(end_i)
         start = self.tokens[start_i].start
         before = self.tok(start_i - 1)
         if zone is None and before and before.means("zone") and self.gap(start_i - 1, start_i, COMMA_GAP) \
@@ -1010,6 +1054,18 @@ class _Reader:
             zone, start = before.means("zone"), before.start
         piece = Piece("time", start, self.tokens[end_i].end, hour=h % 24, minute=m, zone=zone)
         return piece, end_i + 1
+
+    def zone_past_day(self, i: int) -> Optional[str]:
+        """The zone after the day a time's half of the day leads to: "۷:۳۰ صبح جمعه به وقت تهران", "السادسة
+        من صباح غد الجمعة بتوقيت الخرطوم". The day stays a date of its own; the time takes the zone."""
+        j = i + 1
+        while j <= i + DAY_WORDS and self.tok(j) is not None and self.gap(j - 1, j, SPACE_GAP) \
+                and (self.tokens[j].means("weekday") or self.tokens[j].means("relative")):
+            j += 1
+        z = self.tok(j)
+        if j > i + 1 and z is not None and z.means("zone") and self.gap(j - 1, j, COMMA_GAP) and self.zone_ok(z):
+            return z.means("zone")
+        return None
 
     def zone_ok(self, t: Token) -> bool:
         """A short Latin zone abbreviation ("ET", "PT") counts only in capitals, as written."""
@@ -1047,7 +1103,7 @@ class _Reader:
         if t.kind == "word" and self.relation_of(t, "before"):
             return self.related_weekday(i)
         if t.kind == "word" and t.means("weekday"):
-            if t.means("short_weekday") and not self.short_weekday_ok(i):
+            if t.means("nth_only") or t.means("short_weekday") and not self.short_weekday_ok(i):
                 return None
             return self.weekday(i)
         if t.kind == "word" and (t.means("relative") or t.means("relative_inflected")):
@@ -1474,12 +1530,12 @@ class _Reader:
         t = self.tokens[i]
         if self.durations is None:
             return None
-        before = self.durations(max(0, t.start - AGO_REACH), t.start)
-        chain = _chain(before, self.view, end=t.start)
+        before = self.durations(max(0, t.start - AGO_REACH), t.end)  # the marker read too: "a month ago"
+        chain = _chain([d for d in before if d[1] <= t.start], self.view, end=t.start)
         if chain:
             return Piece("date", chain[0][0], t.end, back=_sum_back(chain)), i + 1
-        after = self.durations(t.end, min(len(self.view), t.end + AGO_REACH))
-        chain = _chain(after, self.view, start=t.end)
+        after = self.durations(t.start, min(len(self.view), t.end + AGO_REACH))  # "قبل شهر": the marker read too
+        chain = _chain([d for d in after if d[0] >= t.end], self.view, start=t.end)
         if chain and not self.anchored(chain[-1][1]):
             end = chain[-1][1]
             return Piece("date", t.start, end, back=_sum_back(chain)), next(

@@ -153,6 +153,8 @@ class Grammar:
     hedges_after: Phrases
     count_nouns: Phrases
     markers: Phrases  # duration markers and "lasted" verbs: a bare unit after them means one
+    ago_before: Phrases  # CLDR's "ago" written before the distance ("قبل {0} شهر"): a bare unit after it is one
+    ago_after: Phrases  # ... and written after it ("{0} months ago", "{0} месяц назад"): a bare unit before it
     blockers: Phrases  # words after which a bare number is a time of day or a date, not a count
     ages: Frames  # "#-year-old", "# yaşında": the number is an age
     intervals: Frames  # "in #", "за #", "# saatte": with a frequency word, the span something happened within
@@ -241,6 +243,8 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         count_nouns=Phrases(_forms(section(lex, "count_nouns"))),
         markers=Phrases([(m, True) for m in list(section(lex, "measure", "duration_markers"))
                          + list(section(lex, "measure", "lasted"))]),
+        ago_before=Phrases((w, True) for w in cldr_ago_markers(language)[0]),
+        ago_after=Phrases((w, True) for w in cldr_ago_markers(language)[1]),
         blockers=Phrases([(w, True) for key in ("oclock", "am", "pm") for w in section(lex, "times", key)]
                          + [(w, True) for w in _month_words(lex) + list(cldr_month_names(language))]),
         ages=Frames(section(lex, "measure", "age_markers") or []),
@@ -562,6 +566,10 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
         if marker is not None and g.one_unit.match(tokens, i) is None:  # "طوال" marks a duration and is one too
             supported_at, i = marker[1], marker[1]
             continue
+        ago = g.ago_before.match(tokens, i)
+        if ago is not None:  # "قبل شهر": a month ago
+            supported_at, i = ago[1], ago[1]
+            continue
         if not _may_start(tokens[i], g):
             i += 1
             continue
@@ -623,6 +631,8 @@ def _figure_at(tokens: list, i: int, g: Grammar, view: str, supported: bool) -> 
         return None
     if q.weak and tokens[q.end - 1].text in g.ordinals:
         return None  # "a second time": the unit word is an ordinal here
+    supported = supported or q.weak and q.end < len(tokens) and tokens[q.end].near \
+        and g.ago_after.match(tokens, q.end) is not None  # "a month ago", "год назад"
     if q.weak and not (hedge and (hedge != "at_most" or tokens[j].text in g.articles) or supported and (q.unit in g.singulars.get(tokens[j].text, ()) or
                                                 tokens[j].text in g.articles)):
         return None
@@ -1393,6 +1403,25 @@ def cldr_clock_symbols(language: Optional[str]) -> frozenset:
             continue
         found.update(fold(m.group(1)).strip(".") for p in patterns for m in HOUR_LITERAL.finditer(p))
     return frozenset(f for f in found if f)
+
+
+@lru_cache(maxsize=None)
+def cldr_ago_markers(language: Optional[str]) -> tuple[frozenset, frozenset]:
+    """The words CLDR writes before and after the number in a locale's patterns for a time past: ("قبل",),
+    ("il y a",) before it; ("ago",), ("önce",), ("назад",) after the unit. Only these make a bare unit one
+    ("قبل شهر", "a month ago", "год назад"); "the month", "this year" have none."""
+    loc = cldr_locale(language)
+    fields = loc._data["date_fields"] if loc is not None else {}
+    before, after = set(), set()
+    for unit in ("second", "minute", "hour", "day", "week", "month", "year"):
+        for pattern in ((fields.get(unit) or {}).get("past") or {}).values():
+            head, sep, tail = fold(pattern).partition("{0}")
+            words = tail.split()[1:]  # the unit's name comes first
+            if sep and head.strip() and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", " ".join(head.split())):
+                before.add(" ".join(head.split()))
+            elif sep and words and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", " ".join(words)):
+                after.add(" ".join(words))
+    return frozenset(before), frozenset(after)
 
 
 @lru_cache(maxsize=None)
