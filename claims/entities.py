@@ -247,14 +247,25 @@ def _cldr_country_names(knowledge: Knowledge, language: Optional[str]) -> list:
         names = Locale.parse(language).territories
     except (UnknownLocaleError, ValueError, TypeError):
         return []
+    variants = section(knowledge.language(language), "morphology", "ending_variants") or {}
     out = []
     for place_id in sorted(knowledge.places):
         entry = knowledge.places[place_id]
         code = territory_code(knowledge, place_id)
         own = (entry.get("aliases") or {}).get(language) if isinstance(entry.get("aliases"), dict) else None
         if code and code in names and not own:
-            out.append((language, names[code], (place_id, entry.get("name", place_id), "place", "alias")))
+            target = (place_id, entry.get("name", place_id), "place", "alias")
+            out.extend((language, form, target) for form in _declined(names[code], variants))
     return out
+
+
+def _declined(name: str, variants: dict) -> list:
+    """A name and its case forms by the language's ending rules (Greek Κύπρος: Κύπρο, Κύπρου)."""
+    forms = [name]
+    for ending, others in sorted(variants.items()):
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            forms += [name[:-len(ending)] + other for other in others]
+    return forms
 
 
 def territory_code(knowledge: Knowledge, place_id: str) -> Optional[str]:

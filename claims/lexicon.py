@@ -35,6 +35,10 @@ class EntryMap:
         self.shape = shape
 
 
+# what a partial lexicon holds (figures and what they measure); a user's config adding any other section
+# to a partial built-in language (attribution for German) makes it a whole lexicon
+PARTIAL_SECTIONS = {"language", "name", "partial", "numbers", "units", "units_before", "hedges", "hedges_after",
+                    "measure", "events", "count_nouns", "morphology"}
 HEDGES = ("exact", "about", "nearly", "more_than", "less_than", "at_least", "at_most")
 
 LANGUAGE_SCHEMA: dict = {
@@ -164,6 +168,7 @@ LANGUAGE_SCHEMA: dict = {
         "construct": MAP_STR,  # a final letter that changes before a suffix ("ه": "ت", for ة -> ت)
         "head_endings": LIST,  # endings the first word of a noun phrase takes ("گفتگویی تلفنی", "اتصالا هاتفيا")
         "name_endings": LIST,  # case endings a name takes ("Новороссийска", "Путину"): the name still matches
+        "ending_variants": MAP_LIST,  # a name's ending -> the endings of its other cases (Greek "ος": ["ο", "ου"])
         "adjective_endings": LIST,  # endings that make a place's adjective ("السودان" -> "السوداني", "Sudanese")
     },
     "titles": {
@@ -361,7 +366,10 @@ class Knowledge:
         code = code or "und"
         if code not in self._languages:
             base = _load_builtin(f"{code}.yaml", "language") if code in builtin_languages() else {}
-            self._languages[code] = merge(base, self._extra_languages.get(code, {}))
+            extra = self._extra_languages.get(code, {})
+            if base.get("partial") == "true" and "partial" not in extra and set(extra) - PARTIAL_SECTIONS:
+                base = {k: v for k, v in base.items() if k != "partial"}  # the user's lexicon makes it whole
+            self._languages[code] = merge(base, extra)
         return self._languages[code]
 
     def setting(self, name: str, default: float) -> float:
