@@ -47,6 +47,8 @@ FLAT = {
     ("offset_markers",): "offset",
     ("locative",): "locative",
     ("dates", "bounds"): "bound",
+    ("dates", "start_bounds"): "start_bound",
+    ("dates", "start_verbs"): "start_verb",
     ("dates", "future"): "future",
 }
 KEYED = {("events",): "event", ("scopes",): "scope", ("count_nouns",): "counted",

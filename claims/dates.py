@@ -602,7 +602,7 @@ def _add_lexicon(words: dict, lex: dict, year_templates: dict, oclock_templates:
         _add(words, fold(form), "ago", True)
     for form in section(dates, "ahead_markers") or []:
         _add(words, fold(form), "ahead", True)
-    for form in section(dates, "bounds") or []:
+    for form in [*(section(dates, "bounds") or []), *(section(dates, "start_bounds") or [])]:
         _add(words, fold(form), "bound", True)  # "Yarından itibaren iki gün": the day a distance runs from
     for direction, sign in (("after", 1), ("before", -1)):
         for form in section(dates, "offsets", direction) or []:

@@ -18,7 +18,7 @@ from .events import NO_MEASURE, event_cue_for, event_for, near_offset_word, part
 from .lexicon import Knowledge, section
 from .names import find_names, find_roles
 from .model import Article, Claim, Document, Event, Figure, Mention, Slot, Speaker
-from .normalize import fold_text
+from .normalize import fold, fold_text
 from .segment import split_clauses, split_sentences
 from .speakers import Attribution, attribute, stance_of
 
@@ -43,6 +43,7 @@ RECENT_PRECISIONS = ("weekday", "relative", "today", "earlier_today", "yesterday
 HEADLINE_SENTENCES = 3  # the headline and the lead say what an article is about
 TIGHT_REACH = 45  # characters between a figure and the event noun it is tightly tied to
 STATEMENT_REACH = 20
+CLOCK_WINDOW = 40  # characters around a place looked at for the zone phrase it may be part of
 CLAUSE_MARKS = (",", "،", ";", "؛")  # characters between a verb of saying and the day it was said
 SCOPE_WORDS = 2  # words between a scope word and the event noun it narrows ("a broader 30-day ceasefire")
 SCOPED_KINDS = {"duration", "date", "time"}  # what a scope word narrows: how long and when part of an event was
@@ -170,14 +171,47 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
                       key=lambda m: (m.start, m.end))
     after = section(knowledge.language(language), "participants").get("event_position") == "after"
     said_reach = int(knowledge.setting("where_said_words", 3))
-    mentions = [m for m in mentions if not _where_said(doc.text, m, cues, said_reach)]
+    zone_words = knowledge.cached(("zone phrases", language), lambda: _zone_phrases(knowledge, language))
+    mentions = [m for m in mentions if not _where_said(doc.text, m, cues, said_reach)
+                and not _names_a_clock(doc.text, m, zone_words)]
     places = _place_figures(mentions, cues)
     spans = split_sentences(doc.text, doc.body)
-    found_dates = [_weekday_ahead(f, cues, spans, after, doc.published or placed) for f in found_dates]
+    # an undated page placed by its story counts back from the story's last day: "will take effect on Friday"
+    # there is the Friday the other pages tell, not one after them
+    found_dates = [_weekday_ahead(f, cues, spans, after, doc.published) for f in found_dates]
     all_figures = sorted([*found_dates, *numbers, *places], key=lambda f: (f.start, f.end))
     by_start = [(items, [x.start for x in items]) for items in (cues, mentions, all_figures)]
     return [Sentence(i, span, *(_within(items, starts, span) for items, starts in by_start))
             for i, span in enumerate(spans)]
+
+
+def _zone_phrases(knowledge: Knowledge, language: Optional[str]) -> dict:
+    """The language's time-zone phrases of several words (folded), by each of their words: "Moscow time",
+    "به وقت تهران", "по московскому времени"."""
+    out: dict = {}
+    for forms in (section(knowledge.language(language), "times", "zones") or {}).values():
+        for form in forms:
+            phrase = " ".join(fold(form).split())
+            for word in phrase.split() if " " in phrase else ():
+                out.setdefault(word, set()).add(phrase)
+    return out
+
+
+def _names_a_clock(text: str, mention: Mention, phrases: dict) -> bool:
+    """"Moscow time", "بتوقيت الخرطوم", "به وقت تهران": the place names a clock, not where anything happened."""
+    if mention.kind not in PLACE_KINDS or not phrases:
+        return False
+    name = " ".join(fold(text[mention.start:mention.end]).split())
+    before = " ".join(fold(text[max(0, mention.start - CLOCK_WINDOW):mention.start]).split())
+    after = " ".join(fold(text[mention.end:mention.end + CLOCK_WINDOW]).split())
+    for phrase in sorted(phrases.get(name.split()[-1] if name else "", ())):
+        at = phrase.find(name)
+        if at < 0:
+            continue
+        head, tail = phrase[:at].strip(), phrase[at + len(name):].strip()
+        if (not head or before.endswith(head)) and (not tail or after.startswith(tail)) and (head or tail):
+            return True
+    return False
 
 
 def _where_said(text: str, mention: Mention, cues: list[Cue], reach: int) -> bool:
@@ -651,9 +685,10 @@ def _dates_a_statement(fig: Figure, cues: list[Cue], text: str = "") -> bool:
         else:
             continue
         if not any(mark in between for mark in CLAUSE_MARKS) and \
-                not any(k.kind == "complementizer" and min(c.end, fig.end) <= k.start < max(c.start, fig.start)
+                not any(k.kind in ("complementizer", "event") and min(c.end, fig.end) <= k.start < max(c.start, fig.start)
                         for k in cues):
-            return True  # "said on Tuesday"; but "added that Trump on 18 March ..." dates what was said
+            return True  # "said on Tuesday"; but "added that Trump on 18 March ...", "گفت این آتش‌بس از ساعت ۷:۳۰"
+            #              date what was said
     return False
 
 
@@ -670,8 +705,9 @@ def _bounds_a_span(fig: Figure, cues: list[Cue], after: bool = False) -> bool:
     """"since 24 February 2022", "until Wednesday", "Pazartesi'den beri": a bound, not the event's day. The
     bound word stands before the date, or after it in a language of postpositions (Turkish): "05:30 по
     местному времени" is no bound."""
-    return any(c.kind == "bound" and (0 <= c.start - fig.end <= 2 if after else 0 <= fig.start - c.end <= 2)
-               for c in cues)
+    starts = any(c.kind == "start_verb" for c in cues)  # "takes effect from 06:00": the start, no bound
+    return any((c.kind == "bound" or (c.kind == "start_bound" and not starts))
+               and (0 <= c.start - fig.end <= 2 if after else 0 <= fig.start - c.end <= 2) for c in cues)
 
 
 def _countable(fig: Figure) -> bool:

@@ -132,6 +132,8 @@ LANGUAGE_SCHEMA: dict = {
         "ahead_markers": LIST,  # "from now", "من الآن": the duration before them counts forward from publication
         "night": LIST,  # "night", "overnight", "ليلة", "بامداد", "gece", "ночью": an event told from either side of midnight
         "bounds": LIST,  # "since", "until", "منذ", "حتى", "'den beri": the date bounds a span, it dates no event
+        "start_bounds": LIST,  # "from", "از", "с": a bound, unless a verb of starting makes it the event's start
+        "start_verbs": LIST,  # "takes effect", "آغاز می‌شود", "вступит в силу": the time after "from" is the start
         "last": LIST,  # "last Tuesday"
         "next": LIST,
         "joiners": LIST,  # words between a day and its month ("the 18th of March", "الثامن عشر من مارس")
