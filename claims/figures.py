@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, NamedTuple, Optional
 
 from .currency import CURRENCY_SIGNS, cldr_locale, currency_data
@@ -43,6 +43,7 @@ CLDR_UNITS = {"second": "duration-second", "minute": "duration-minute", "hour": 
               "meter": "length-meter", "mile": "length-mile", "kg": "mass-kilogram", "ton": "mass-tonne"}
 CLDR_COUNTS = (1, 2, 3, 5, 11, 21, 100, 1.5)
 CALENDAR_SPAN = {"month": (28 / 30, 31 / 30), "year": (1.0, 366 / 365)}  # factor spans: months are 28..31 days
+RANGE_REACH = 4  # tokens back from a figure to the low end of its range ("two and a half to three hours")
 FREQUENCY_REACH = 3  # tokens between a frequency word ("twice", "ikinci kez") and the interval it counts within
 
 
@@ -174,6 +175,10 @@ class Grammar:
     money: Optional["Money"] = None
     modifier_reach: int = 2  # thresholds.counted_modifier_words: words between a number and the noun it counts
     modifier_letters: int = 4  # thresholds.counted_modifier_letters: the shortest such word
+    range_joiners: frozenset = frozenset()  # "-", "to", "تا", "до": between the two ends of a range
+    range_openers: tuple = ()  # "between", "بين", "от": before its first end
+    range_after_opener: frozenset = frozenset()  # "and", "و", "до": joiners only after an opener
+    range_ratio: float = 10.0  # thresholds.range_ratio: the high end at most this many times the low one
 
 
 def grammar(language: Optional[str], knowledge) -> Grammar:
@@ -266,6 +271,11 @@ def _build(language: Optional[str], knowledge) -> Grammar:
         money=money.grammar,
         modifier_reach=int(knowledge.setting("counted_modifier_words", 2)),
         modifier_letters=int(knowledge.setting("counted_modifier_letters", 4)),
+        range_joiners=frozenset(" ".join(fold(w).split()) for w in [*(section(nums, "range", "joiners") or []),
+                                                                   *(knowledge.common.get("range_joiners") or [])]),
+        range_openers=tuple(" ".join(fold(w).split()) for w in section(nums, "range", "openers") or []),
+        range_after_opener=frozenset(" ".join(fold(w).split()) for w in section(nums, "range", "after_opener") or []),
+        range_ratio=float(knowledge.setting("range_ratio", 10)),
     )
     g.starters = frozenset().union(*(p.first for p in (g.hedges, g.cardinals, g.half, g.articles, g.units, g.duals,
                                                        g.minus, g.one_unit, g.vague, g.units_before)))
@@ -583,9 +593,59 @@ def find_figures(folded: Folded, language: Optional[str], knowledge, *,
                 or not _symbols_as_written(tokens, i, end, folded, g):
             i += 1
             continue
+        ranged = _with_low_end(figure, tokens, i, folded, g)
+        if ranged is not None:
+            while figures and figures[-1].end > ranged.start:
+                figures.pop()  # the low end read alone ("40" of "40 to 50 people")
+            figure = ranged
         figures.append(figure)
         i = end
     return figures
+
+
+def _with_low_end(figure: Figure, tokens: list, i: int, folded: Folded, g: Grammar) -> Optional[Figure]:
+    """"between 40 and 50 people", "2-3 hours", "two to three hours", "от 40 до 50 человек", "۴۰ تا ۵۰ نفر":
+    a bare number joined to a measured figure by the language's range words makes one figure, an interval
+    (hedge "range", value its low end), when the high end is at most `range_ratio` times the low one."""
+    if figure.kind not in ("count", "duration", "percent") or (figure.kind == "count" and not figure.counted) \
+            or figure.hedge not in ("exact", "at_most") or not isinstance(figure.value, (int, float)):
+        return None
+    view = folded.view
+    for k in range(i - 1, max(-1, i - RANGE_REACH), -1):
+        r = read_number(tokens, k, g) if tokens[k].kind == "num" or tokens[k].text in g.cardinals else None
+        if r is None or r.end > i or r.written not in ("digits", "words"):
+            continue
+        between = " ".join(view[tokens[r.end - 1].end:tokens[i].start].split())
+        opener = _range_opener(view, tokens[k].start, g)
+        if figure.hedge == "at_most":  # "от 40 до 50": the joiner opened the high end's hedge
+            head = " ".join(view[tokens[i].start:tokens[i].end + 8].split())
+            ok = not between.strip("-–— ") and r.end == i and any(head.startswith(j) for j in g.range_joiners)
+        else:
+            ok = between in g.range_joiners or (opener is not None and between in g.range_after_opener)
+        if not ok:
+            return None
+        scale = g.unit_kinds.get(figure.unit, ("", 1.0))[1] if figure.kind == "duration" else 1.0
+        low, high = _whole_if_whole(r.value * scale), figure.high if figure.hedge == "at_most" else figure.value
+        if not isinstance(high, (int, float)) or not 0 < low < high <= low * g.range_ratio:
+            return None
+        start, _ = folded.to_original(opener if opener is not None else tokens[k].start, tokens[k].end)
+        return replace(figure, value=low, low=low, high=high, hedge="range",
+                       text=folded.original[start:figure.end], start=start)
+    return None
+
+
+def _whole_if_whole(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+def _range_opener(view: str, at: int, g: Grammar) -> Optional[int]:
+    """Where "between", "from", "بين", "от" stands right before a number starting at `at`, if it does."""
+    before = view[max(0, at - RANGE_REACH * 4):at].rstrip()
+    for opener in sorted(g.range_openers, key=len, reverse=True):
+        start = len(before) - len(opener)
+        if opener and before.endswith(opener) and (start == 0 or not before[start - 1].isalnum()):
+            return max(0, at - RANGE_REACH * 4) + start
+    return None
 
 
 def _may_start(tok: Token, g: Grammar) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from dataclasses import replace
 
 from .model import Figure
 
@@ -14,7 +15,10 @@ DURATION_STEPS = ((86400 * 365, "years", "year"), (86400 * 30, "months", "month"
 
 
 def describe_figure(fig: Figure) -> str:
-    """The figure's value in human units, with its hedge."""
+    """The figure's value in human units, with its hedge; a range as its two ends ("40-50 killed")."""
+    if fig.hedge == "range" and isinstance(fig.high, (int, float)) and fig.kind in ("count", "duration", "percent"):
+        low, high = replace(fig, hedge="exact"), replace(fig, value=fig.high, hedge="exact")
+        return f"{_bare(describe_figure(low), fig)}-{describe_figure(high)}"
     hedge = HEDGE_WORDS.get(fig.hedge, "")
     if fig.kind == "duration" and isinstance(fig.value, (int, float)):
         return hedge + describe_duration(fig.value, fig.unit)
@@ -31,6 +35,15 @@ def describe_figure(fig: Figure) -> str:
     if fig.kind == "place":
         return str(fig.value).replace("-", " ").title()
     return hedge + str(fig.value)
+
+
+def _bare(text: str, fig: Figure) -> str:
+    """The low end of a range without the words its high end repeats: "40" of "40 killed", "2" of "2 h"."""
+    if fig.kind == "count" and fig.counted and text.endswith(" " + fig.counted):
+        return text[: -len(fig.counted) - 1]
+    if fig.kind == "percent":
+        return text.rstrip("%")
+    return text
 
 
 def describe_duration(seconds: float, unit: str = "") -> str:

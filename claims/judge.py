@@ -497,7 +497,9 @@ def _bounds(f: Figure) -> tuple[float, float]:
 
 
 def _core(f: Figure, knowledge: Knowledge) -> tuple[float, float]:
-    """The interval of the bare figure, as if it carried no hedge."""
+    """The interval of the bare figure, as if it carried no hedge (a range is its two ends)."""
+    if f.hedge == "range":
+        return _bounds(f)
     width = float(knowledge.common.get("hedge_widths", {}).get("exact", "0.02"))
     v = float(f.value)
     return v - abs(v) * width, v + abs(v) * width

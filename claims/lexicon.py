@@ -39,7 +39,7 @@ class EntryMap:
 # to a partial built-in language (attribution for German) makes it a whole lexicon
 PARTIAL_SECTIONS = {"language", "name", "partial", "numbers", "units", "units_before", "hedges", "hedges_after",
                     "measure", "events", "count_nouns", "morphology"}
-HEDGES = ("exact", "about", "nearly", "more_than", "less_than", "at_least", "at_most")
+HEDGES = ("exact", "about", "nearly", "more_than", "less_than", "at_least", "at_most", "range")
 
 LANGUAGE_SCHEMA: dict = {
     "language": STR,
@@ -48,6 +48,11 @@ LANGUAGE_SCHEMA: dict = {
     "partial": FLAG,  # "true": the file holds only some sections (figures); the language is otherwise CLDR-only
     "numbers": {
         "cardinals": MAP_STR,  # word -> value ("ninety": "90")
+        "range": {  # "between 40 and 50", "2 to 3 hours", "от 40 до 50": two numbers that make one interval
+            "joiners": LIST,  # between the two ends ("to", "or", "تا", "до")
+            "openers": LIST,  # before the first end ("between", "بين", "от")
+            "after_opener": LIST,  # joiners only after an opener ("and": "between 40 and 50")
+        },
         "ordinals": MAP_STR,  # word -> value ("eighteenth": "18")
         "multipliers": MAP_STR,  # word -> factor ("thousand": "1000")
         "fractions": MAP_STR,  # words after a number or unit -> addend ("and a half": "0.5")
@@ -197,6 +202,7 @@ COMMON_SCHEMA: dict = {
     "consequent_events": LIST,  # events that follow from another (fire, explosion): a toll goes to the cause  # events whose dates may be a start and an end: differing days are a tension
     "scopes": LIST,
     "count_kinds": LIST,
+    "range_joiners": LIST,  # between two numbers in every language: "2-3 hours", "40–50"
     "zones": MAP_STR,  # zone id -> IANA name or description
     "thresholds": MAP_STR,
 }

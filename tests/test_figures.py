@@ -146,3 +146,17 @@ def test_figures_never_raise_and_slice_back(text, lang, knowledge):
 def test_parse_number_never_raises(words, lang, knowledge):
     value = parse_number(words, lang, knowledge)
     assert value is None or isinstance(value, float)
+
+
+@pytest.mark.parametrize("lang, text, low, high", [
+    ("en", "Between 30 and 35 people were killed.", 30, 35),
+    ("en", "The talks lasted two to three hours.", 7200, 10800),
+    ("en", "a 10-15% rise", 10, 15),
+    ("ru", "Погибли от 40 до 50 человек.", 40, 50),
+    ("fa", "بین ۴۰ تا ۵۰ نفر کشته شدند", 40, 50),
+    ("de", "Das Gespräch dauerte 2 bis 3 Stunden.", 7200, 10800),
+])
+def test_a_range_is_one_interval(lang, text, low, high, knowledge):
+    """The two ends of a range are the figure's interval; its value is the low end."""
+    found = [f for f in find_figures(fold_text(text), lang, knowledge) if f.hedge == "range"]
+    assert [(f.value, f.low, f.high) for f in found] == [(low, low, high)]

@@ -292,3 +292,13 @@ def test_summer_time_counts_on_the_events_day(knowledge):
     assert judge_values([(c, c.figures[0]) for c in summer], knowledge, TIME).verdict == "agreement"
     winter = [replace(c, published="2026-01-10") for c in summer]
     assert judge_values([(c, c.figures[0]) for c in winter], knowledge, TIME).verdict == "contradiction"
+
+
+def test_a_range_agrees_with_what_lies_inside_it(knowledge):
+    """"between 30 and 35 killed" holds 32 and cannot hold with 40."""
+    ranged = replace(toll("a#1", "a", 30, "2026-05-03"), figures=(Figure("count", 30, 30, 35, "range", "",
+                                                                             "30 to 35 killed", 0, 1, counted="killed"),))
+    inside, outside = toll("b#1", "b", 32, "2026-05-03"), toll("c#1", "c", 40, "2026-05-03")
+    assert judge_values([(c, c.figures[0]) for c in (ranged, inside)], knowledge, KILLED).verdict == "agreement"
+    verdict = judge_values([(c, c.figures[0]) for c in (ranged, outside)], knowledge, KILLED)
+    assert verdict.verdict == "contradiction" and "30-35 killed" in verdict.reason
