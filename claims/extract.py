@@ -651,6 +651,14 @@ def _attach_figures(text: str, sent: Sentence, harmful: set, consequent: set = f
             dates = tuple(f for f in sent.figures if f.kind == "date")
             if cue is not None and not _figure_between(cue, item[0], dates):  # "on Monday with X, on Tuesday with Y had a call"
                 item[1], item[4] = cue, True
+    for item in placed:  # "agreed on Thursday to set up a $5 billion fund, at a summit": the day of what its clause measures
+        if item[1] is None and item[0].kind == "date" and item[3] is not None \
+                and not _dates_a_statement(item[0], sent.cues, text) \
+                and sum(1 for o in placed if o[0].kind == "date" and o[3] == item[3]) == 1:
+            mate = next((o for o in placed if o[0] is not item[0] and o[3] == item[3] and o[1] is not None
+                         and o[0].kind in SOLE_EVENT_KINDS and o[4]), None)
+            if mate is not None:
+                item[1], item[4] = mate[1], True
     return [(fig, cue, clause, tight) for fig, cue, clause, _, tight in placed]
 
 
