@@ -7,7 +7,7 @@ sentence and event: its figures, speaker, stance, event, and the exact words tha
 from __future__ import annotations
 
 import datetime as _dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -172,7 +172,9 @@ def analyse(doc: Document, knowledge: Knowledge, placed: Optional[str] = None) -
     after = section(knowledge.language(language), "participants").get("event_position") == "after"
     said_reach = int(knowledge.setting("where_said_words", 3))
     zone_words = knowledge.cached(("zone phrases", language), lambda: _zone_phrases(knowledge, language))
-    mentions = [m for m in mentions if not _where_said(doc.text, m, cues, said_reach)
+    sayings = sorted((c for c in cues if c.kind in ("say", "report")), key=lambda c: c.end)
+    said = (sayings, [c.end for c in sayings], [c.start for c in cues if c.kind == "locative"])
+    mentions = [m for m in mentions if not _where_said(doc.text, m, said, said_reach)
                 and not _names_a_clock(doc.text, m, zone_words)]
     places = _place_figures(mentions, cues)
     spans = split_sentences(doc.text, doc.body)
@@ -214,18 +216,19 @@ def _names_a_clock(text: str, mention: Mention, phrases: dict) -> bool:
     return False
 
 
-def _where_said(text: str, mention: Mention, cues: list[Cue], reach: int) -> bool:
+def _where_said(text: str, mention: Mention, said: tuple, reach: int) -> bool:
     """"told reporters in Addis Ababa", "قال في الدوحة": where a statement was made, which is no place of
-    the event it tells. A place before the verb ("officials in Kabul said") says who speaks: it stays."""
+    the event it tells. A place before the verb ("officials in Kabul said") says who speaks: it stays.
+    `said`: the verbs of saying by end, their ends, and the locatives' starts, looked up, never scanned."""
     if mention.kind not in PLACE_KINDS:
         return False
-    for c in cues:
-        if c.kind not in ("say", "report"):
-            continue
+    sayings, ends, locatives = said
+    first, last = bisect_left(ends, mention.start - STATEMENT_REACH * 2), bisect_right(ends, mention.start)
+    for c in sayings[first:last]:
         if 0 <= mention.start - c.end <= STATEMENT_REACH * 2:
             between = text[c.end:mention.start]
-            if any(k.kind == "locative" and c.end <= k.start < mention.start for k in cues) \
-                    and len(between.split()) <= reach and not any(m in between for m in CLAUSE_MARKS):
+            has_locative = bisect_left(locatives, c.end) < bisect_left(locatives, mention.start)
+            if has_locative and len(between.split()) <= reach and not any(m in between for m in CLAUSE_MARKS):
                 return True
     return False
 

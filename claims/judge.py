@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Optional
 
+from .entities import country_anchor, place_contains, territory_code
 from .humanize import describe_figure
 from .normalize import fold
 from .patterns import phrase_regex
@@ -510,7 +511,6 @@ def _overlap(a: tuple, b: tuple) -> bool:
 
 
 def _compare_places(a: Figure, b: Figure, knowledge: Knowledge) -> str:
-    from .entities import place_contains
     if place_contains(knowledge, a.value, b.value) or place_contains(knowledge, b.value, a.value):
         return "agree"
     return "conflict"
@@ -597,19 +597,17 @@ def _event_zone(claim: Claim, knowledge: Knowledge, places: Optional[list] = Non
     """The clock of the place a claim's "local time" is of: the country of the town its own page most
     often gives as where the event happened (else its parties' places, else those of every page),
     when that country keeps one clock (Sudan, Iran, Turkmenistan; not Russia or the United States)."""
-    from .entities import country_anchor
-
     own = [(place, told) for source, place, told in places or () if source == claim.source]
     rest = [(place, told) for _, place, told in places or ()]
     parties = [(p, False) for p in (claim.event.participants if claim.event else ()) if p in knowledge.places]
     for pool in (own, parties, rest):
-        country = _likeliest_country(pool, knowledge, country_anchor)
+        country = _likeliest_country(pool, knowledge)
         if country is not None:
             return knowledge.cached(("zone of", country), lambda: _country_zone(knowledge, country))
     return None
 
 
-def _likeliest_country(pool: list, knowledge: Knowledge, country_anchor) -> Optional[str]:
+def _likeliest_country(pool: list, knowledge: Knowledge) -> Optional[str]:
     """The country of the town named most often (places told as the event's own first), or of the one
     country named, or None when two tie."""
     for told_only in (True, False):
@@ -631,8 +629,6 @@ def _likeliest_country(pool: list, knowledge: Knowledge, country_anchor) -> Opti
 def _country_zone(knowledge: Knowledge, country: str) -> Optional[str]:
     """The IANA zone of a country that keeps one clock (CLDR's zones of its territory)."""
     from babel.core import get_global
-
-    from .entities import territory_code
 
     code = territory_code(knowledge, country)
     zones = get_global("territory_zones").get(code, []) if code else []
