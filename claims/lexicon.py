@@ -9,6 +9,10 @@ non-string leaves fail with the file, the key and the reason.
 from __future__ import annotations
 
 import copy
+import hashlib
+import marshal
+import os
+import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +23,7 @@ import yaml
 from .errors import ConfigError, LexiconError
 
 MAX_CONFIG_BYTES = 5_000_000
+CACHE_FORMAT = "1"  # bump when the shape of what is cached changes
 
 # shapes of values; a dict literal is a section with known keys
 STR = "str"
@@ -319,9 +324,59 @@ def _load_builtin(name: str, schema_key: str) -> Any:
     schema = {"language": LANGUAGE_SCHEMA, "common": COMMON_SCHEMA,
               "entities": ENTITIES_SCHEMA, "places": PLACES_SCHEMA}[schema_key]
     file = f"claims/lexicon/{name}"
-    data = parse_yaml(_builtin_text(name), file) or {}
-    validate(data, schema, file)
+    text = _builtin_text(name)
+    cache = _cache_file(name, text)
+    data = _read_cache(cache)
+    if data is None:
+        data = parse_yaml(text, file) or {}
+        validate(data, schema, file)
+        _write_cache(cache, data)
     return data
+
+
+def cache_dir() -> Path | None:
+    """Where parsed built-in lexicons are kept between runs: $NEWSDIFF_CACHE_DIR (empty: no cache), else
+    $XDG_CACHE_HOME/newsdiff, else ~/.cache/newsdiff."""
+    configured = os.environ.get("NEWSDIFF_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "newsdiff"
+
+
+def _cache_file(name: str, text: str) -> Path | None:
+    """The cache entry of one lexicon file: named by a digest of its text, so an edited YAML is parsed again."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from . import __version__
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{text}".encode("utf-8")).hexdigest()[:24]
+    return folder / f"{Path(name).stem}-{digest}.marshal"
+
+
+def _read_cache(cache: Path | None) -> Any:
+    # marshal, not pickle: it builds plain values only and never runs code from the file
+    try:
+        return marshal.loads(cache.read_bytes()) if cache is not None else None
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _write_cache(cache: Path | None, data: Any) -> None:
+    """Keep a parsed lexicon for the next run; a cache that cannot be written only costs time."""
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for stale in cache.parent.glob(f"{cache.name.rsplit('-', 1)[0]}-*.marshal"):
+            stale.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".tmp-", suffix=".marshal")
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(data))
+        os.replace(tmp, cache)
+    except (OSError, ValueError):
+        pass
 
 
 def load_config(path: str | Path) -> dict:

@@ -1,6 +1,8 @@
 """Shared fixtures: the built-in knowledge, the seed articles, and data-driven cases."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 CASES = Path(__file__).resolve().parent / "cases"
 EXAMPLES = ROOT / "examples"
+
+# the suite keeps its parsed lexicons apart from the user's own cache (the CLI it starts inherits this)
+os.environ.setdefault("NEWSDIFF_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"newsdiff-tests-{os.getuid()}"))
 
 
 def load_cases(feature: str) -> list:
