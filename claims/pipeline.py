@@ -6,6 +6,7 @@ the result does not depend on the number of jobs.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -59,8 +60,10 @@ def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str]
     read = partial(_read_in_worker, max_bytes=int(knowledge.setting("max_file_bytes", 20e6)), language=language)
     report = Report()
     ids: set = set()
+    first = list(read_source(paths[0], knowledge, max_bytes=read.keywords["max_bytes"], language=language))
+    # read here before the workers fork: they inherit the language detector and the cleaner's patterns
     with _worker_pool(knowledge, jobs) as pool:
-        results = pool.map(read, paths, chunksize=_chunk(len(paths), jobs))
+        results = itertools.chain([first], pool.map(read, paths[1:], chunksize=_chunk(len(paths), jobs)))
         for entry in files:
             for item in [entry] if isinstance(entry, SourceReport) else next(results):
                 if isinstance(item, Document):
@@ -92,19 +95,12 @@ def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] =
     report.claims = tell_stories(link_articles(articles), knowledge)
     placed = place_undated(articles, report.claims)
     if placed:  # pages without a date read again from the day their story gives them
-        articles = [_placed(doc, article, placed.get(doc.id), knowledge)
-                    for doc, article in zip(report.documents, articles)]
+        again = [(doc, placed[doc.id]) for doc, article in zip(report.documents, articles)
+                 if article.claims and doc.id in placed]
+        redone = {a.source: a for a, error in _extract_all(again, knowledge, jobs) if error is None}
+        articles = [redone.get(a.source, a) for a in articles]  # one that fails is kept as first read
         report.claims = tell_stories(link_articles(articles), knowledge)
     return report
-
-
-def _placed(doc: Document, article: Article, day: Optional[str], knowledge: Knowledge) -> Article:
-    if day is None or not article.claims:
-        return article
-    try:
-        return extract_article(doc, knowledge, placed=day)
-    except Exception:  # noqa: BLE001 - read as it was the first time
-        return article
 
 
 def compare(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
@@ -127,11 +123,7 @@ def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
 
     A document the extractor fails on is reported in `failures` (when given) and the run goes on.
     """
-    if jobs <= 1 or len(documents) < PARALLEL_MIN_DOCUMENTS:
-        results = [_claims_of(doc, knowledge) for doc in documents]
-    else:
-        with _worker_pool(knowledge, jobs) as pool:
-            results = list(pool.map(_extract_in_worker, documents, chunksize=_chunk(len(documents), jobs)))
+    results = _extract_all([(doc, None) for doc in documents], knowledge, jobs)
     articles = []
     for doc, (article, error) in zip(documents, results):
         if error is not None:
@@ -142,9 +134,25 @@ def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
     return articles
 
 
-def _claims_of(doc, knowledge: Knowledge) -> tuple[Article, Optional[str]]:
+def _extract_all(work: list, knowledge: Knowledge, jobs: int) -> list:
+    """What _claims_of gives for every (document, placed day), in order, in parallel when worth it. The
+    first document of each language is extracted here before the workers fork, so they inherit that
+    language's compiled lexicon instead of each compiling it again."""
+    if jobs <= 1 or len(work) < PARALLEL_MIN_DOCUMENTS:
+        return [_claims_of(doc, knowledge, day) for doc, day in work]
+    first_of_language: dict = {}
+    for i, (doc, _day) in enumerate(work):
+        first_of_language.setdefault(doc.language, i)
+    done = {i: _claims_of(work[i][0], knowledge, work[i][1]) for i in sorted(first_of_language.values())}
+    rest = [item for i, item in enumerate(work) if i not in done]
+    with _worker_pool(knowledge, jobs) as pool:
+        extracted = pool.map(_extract_in_worker, rest, chunksize=_chunk(len(rest), jobs))
+        return [done[i] if i in done else next(extracted) for i in range(len(work))]
+
+
+def _claims_of(doc, knowledge: Knowledge, placed: Optional[str] = None) -> tuple[Article, Optional[str]]:
     try:
-        return extract_article(doc, knowledge), None
+        return extract_article(doc, knowledge, placed=placed), None
     except Exception as exc:  # noqa: BLE001 - one article the extractor cannot take must not end the run
         empty = Article(source=doc.id, published=doc.published, main=None, claims=())
         return empty, f"could not be analysed ({exc.__class__.__name__}: {exc})"
@@ -178,5 +186,6 @@ def _read_in_worker(path: str, *, max_bytes: int, language: Optional[str]) -> li
     return list(read_source(path, _WORKER_KNOWLEDGE, max_bytes=max_bytes, language=language))
 
 
-def _extract_in_worker(doc) -> tuple[Article, Optional[str]]:
-    return _claims_of(doc, _WORKER_KNOWLEDGE)
+def _extract_in_worker(item: tuple) -> tuple[Article, Optional[str]]:
+    doc, placed = item
+    return _claims_of(doc, _WORKER_KNOWLEDGE, placed)

@@ -162,10 +162,10 @@ def test_one_article_the_extractor_fails_on_does_not_stop_the_run(tmp_path, monk
     import claims.pipeline as pipeline
     real = pipeline.extract_article
 
-    def flaky(doc, knowledge):
+    def flaky(doc, knowledge, placed=None):
         if doc.id == "bad":
             raise RuntimeError("boom")
-        return real(doc, knowledge)
+        return real(doc, knowledge, placed=placed)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
     write(tmp_path, "bad.txt", AGREE_A)

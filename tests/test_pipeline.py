@@ -40,3 +40,11 @@ def test_parallel_reading_gives_the_same_documents_in_the_same_order(corpus, kno
 def test_parallel_extraction_gives_the_same_claims(knowledge, serial):
     one = extract_documents(serial.documents, knowledge)  # first, so the workers inherit its compiled patterns
     assert extract_documents(serial.documents, knowledge, jobs=2) == one
+
+
+def test_the_whole_run_with_its_undated_pages_read_again_is_the_same_in_parallel(corpus, knowledge):
+    from claims.pipeline import extract
+
+    one = extract([str(corpus)], knowledge, jobs=1)
+    assert extract([str(corpus)], knowledge, jobs=2).claims == one.claims
+    assert any(d.published is None for d in one.documents)  # the corpus has pages that the story places
