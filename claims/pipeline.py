@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -47,6 +48,7 @@ def read_sources(paths: list[str], knowledge: Knowledge, *, language: Optional[s
                  stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
     """Read every input: documents with their metadata and body, and the inputs skipped."""
     check_language(language, knowledge)
+    jobs = worker_count(jobs)
     files = list(expand_paths(paths)) if jobs > 1 and "-" not in paths else []
     if len(files) < PARALLEL_MIN_DOCUMENTS:
         corpus: Corpus = load_corpus(paths, knowledge, language=language, stdin=stdin)
@@ -72,6 +74,11 @@ def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str]
                 else:
                     report.skipped.append(item)
     return report
+
+
+def worker_count(jobs: int) -> int:
+    """The processes for `jobs`: 0 means one per core."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
 def check_language(code: Optional[str], knowledge: Knowledge) -> None:
@@ -138,6 +145,7 @@ def _extract_all(work: list, knowledge: Knowledge, jobs: int) -> list:
     """What _claims_of gives for every (document, placed day), in order, in parallel when worth it. The
     first document of each language is extracted here before the workers fork, so they inherit that
     language's compiled lexicon instead of each compiling it again."""
+    jobs = worker_count(jobs)
     if jobs <= 1 or len(work) < PARALLEL_MIN_DOCUMENTS:
         return [_claims_of(doc, knowledge, day) for doc, day in work]
     first_of_language: dict = {}

@@ -52,3 +52,10 @@ def test_the_whole_run_with_its_undated_pages_read_again_is_the_same_in_parallel
     one = extract([str(tmp_path / "run")], knowledge, jobs=1)
     assert any(d.published is None for d in one.documents)
     assert extract([str(tmp_path / "run")], knowledge, jobs=2).claims == one.claims
+
+
+def test_jobs_0_means_one_process_per_core(monkeypatch):
+    from claims.pipeline import worker_count
+
+    monkeypatch.setattr("os.cpu_count", lambda: 6)
+    assert worker_count(0) == 6 and worker_count(3) == 3 and worker_count(1) == 1
