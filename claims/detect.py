@@ -13,7 +13,7 @@ from langdetect import DetectorFactory, LangDetectException, detect
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded; output must be deterministic
 
-PREFIX_CHARS = 2000
+PREFIX_CHARS = 1000
 MIN_LETTERS = 3
 
 PERSIAN_ONLY = set("پچژگکیۀ") | {chr(c) for c in range(0x06F0, 0x06FA)}
