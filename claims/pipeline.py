@@ -7,9 +7,6 @@ the result does not depend on the number of jobs.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import BinaryIO, Optional
@@ -23,6 +20,7 @@ from .model import Article, Corpus, Document, SourceReport
 from .names import link_names
 from .story import place_undated, tell_stories
 from .read import expand_paths, load_corpus, read_source, unique_id
+from .workers import Workers, worker_knowledge
 
 PARALLEL_MIN_DOCUMENTS = 8  # below this, starting processes costs more than it saves
 
@@ -40,23 +38,23 @@ class Report:
     def contradictions(self) -> int:
         return sum(1 for a in self.alignments if a.verdict == "contradiction")
 
-    def claims_of(self, source_id: str) -> int:
-        return sum(1 for c in self.claims if c.source == source_id)
-
 
 def read_sources(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
-                 stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
+                 stdin: Optional[BinaryIO] = None, jobs: int = 1, dask: Optional[str] = None,
+                 workers: Optional[Workers] = None) -> Report:
     """Read every input: documents with their metadata and body, and the inputs skipped."""
     check_language(language, knowledge)
-    jobs = worker_count(jobs)
-    files = list(expand_paths(paths)) if jobs > 1 and "-" not in paths else []
+    if workers is None:
+        with Workers(knowledge, jobs, dask) as own:
+            return read_sources(paths, knowledge, language=language, stdin=stdin, workers=own)
+    files = list(expand_paths(paths)) if workers.parallel and "-" not in paths else []
     if len(files) < PARALLEL_MIN_DOCUMENTS:
         corpus: Corpus = load_corpus(paths, knowledge, language=language, stdin=stdin)
         return Report(documents=list(corpus.documents), skipped=list(corpus.skipped))
-    return _read_in_parallel(files, knowledge, language, jobs)
+    return _read_in_parallel(files, knowledge, language, workers)
 
 
-def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str], jobs: int) -> Report:
+def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str], workers: Workers) -> Report:
     """What load_corpus gives (same order, same ids), each file read and cleaned in a worker."""
     paths = [f for f in files if not isinstance(f, SourceReport)]
     read = partial(_read_in_worker, max_bytes=int(knowledge.setting("max_file_bytes", 20e6)), language=language)
@@ -64,21 +62,15 @@ def _read_in_parallel(files: list, knowledge: Knowledge, language: Optional[str]
     ids: set = set()
     first = list(read_source(paths[0], knowledge, max_bytes=read.keywords["max_bytes"], language=language))
     # read here before the workers fork: they inherit the language detector and the cleaner's patterns
-    with _worker_pool(knowledge, jobs) as pool:
-        results = itertools.chain([first], pool.map(read, paths[1:], chunksize=_chunk(len(paths), jobs)))
-        for entry in files:
-            for item in [entry] if isinstance(entry, SourceReport) else next(results):
-                if isinstance(item, Document):
-                    item.id = unique_id(item.id, ids)  # in file order, as load_corpus numbers them
-                    report.documents.append(item)
-                else:
-                    report.skipped.append(item)
+    results = itertools.chain([first], workers.map(read, paths[1:]))
+    for entry in files:
+        for item in [entry] if isinstance(entry, SourceReport) else next(results):
+            if isinstance(item, Document):
+                item.id = unique_id(item.id, ids)  # in file order, as load_corpus numbers them
+                report.documents.append(item)
+            else:
+                report.skipped.append(item)
     return report
-
-
-def worker_count(jobs: int) -> int:
-    """The processes for `jobs`: 0 means one per core."""
-    return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
 def check_language(code: Optional[str], knowledge: Knowledge) -> None:
@@ -95,25 +87,26 @@ def check_language(code: Optional[str], knowledge: Knowledge) -> None:
 
 
 def extract(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
-            stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
+            stdin: Optional[BinaryIO] = None, jobs: int = 1, dask: Optional[str] = None) -> Report:
     """Read, then extract the claims of every document."""
-    report = read_sources(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
-    articles = extract_documents(report.documents, knowledge, jobs=jobs, failures=report.skipped)
-    report.claims = tell_stories(link_articles(articles), knowledge)
-    placed = place_undated(articles, report.claims)
-    if placed:  # pages without a date read again from the day their story gives them
-        again = [(doc, placed[doc.id]) for doc, article in zip(report.documents, articles)
-                 if article.claims and doc.id in placed]
-        redone = {a.source: a for a, error in _extract_all(again, knowledge, jobs) if error is None}
-        articles = [redone.get(a.source, a) for a in articles]  # one that fails is kept as first read
+    with Workers(knowledge, jobs, dask) as workers:
+        report = read_sources(paths, knowledge, language=language, stdin=stdin, workers=workers)
+        articles = extract_documents(report.documents, knowledge, workers=workers, failures=report.skipped)
         report.claims = tell_stories(link_articles(articles), knowledge)
+        placed = place_undated(articles, report.claims)
+        if placed:  # pages without a date read again from the day their story gives them
+            again = [(doc, placed[doc.id]) for doc, article in zip(report.documents, articles)
+                     if article.claims and doc.id in placed]
+            redone = {a.source: a for a, error in _extract_all(again, knowledge, workers) if error is None}
+            articles = [redone.get(a.source, a) for a in articles]  # one that fails is kept as first read
+            report.claims = tell_stories(link_articles(articles), knowledge)
     return report
 
 
 def compare(paths: list[str], knowledge: Knowledge, *, language: Optional[str] = None,
-            stdin: Optional[BinaryIO] = None, jobs: int = 1) -> Report:
+            stdin: Optional[BinaryIO] = None, jobs: int = 1, dask: Optional[str] = None) -> Report:
     """Read, extract, align and judge: the main job."""
-    report = extract(paths, knowledge, language=language, stdin=stdin, jobs=jobs)
+    report = extract(paths, knowledge, language=language, stdin=stdin, jobs=jobs, dask=dask)
     report.alignments = judge_alignments(align_claims(report.claims, knowledge), knowledge)
     return report
 
@@ -125,12 +118,15 @@ def link_articles(articles: list[Article]) -> list[Article]:
 
 
 def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
-                      failures: Optional[list] = None) -> list[Article]:
+                      failures: Optional[list] = None, workers: Optional[Workers] = None) -> list[Article]:
     """The extracted article of every document, in document order, in parallel when worth it.
 
     A document the extractor fails on is reported in `failures` (when given) and the run goes on.
     """
-    results = _extract_all([(doc, None) for doc in documents], knowledge, jobs)
+    if workers is None:
+        with Workers(knowledge, jobs) as own:
+            return extract_documents(documents, knowledge, failures=failures, workers=own)
+    results = _extract_all([(doc, None) for doc in documents], knowledge, workers)
     articles = []
     for doc, (article, error) in zip(documents, results):
         if error is not None:
@@ -141,21 +137,18 @@ def extract_documents(documents: list, knowledge: Knowledge, *, jobs: int = 1,
     return articles
 
 
-def _extract_all(work: list, knowledge: Knowledge, jobs: int) -> list:
+def _extract_all(work: list, knowledge: Knowledge, workers: Workers) -> list:
     """What _claims_of gives for every (document, placed day), in order, in parallel when worth it. The
     first document of each language is extracted here before the workers fork, so they inherit that
     language's compiled lexicon instead of each compiling it again."""
-    jobs = worker_count(jobs)
-    if jobs <= 1 or len(work) < PARALLEL_MIN_DOCUMENTS:
+    if not workers.parallel or len(work) < PARALLEL_MIN_DOCUMENTS:
         return [_claims_of(doc, knowledge, day) for doc, day in work]
     first_of_language: dict = {}
     for i, (doc, _day) in enumerate(work):
         first_of_language.setdefault(doc.language, i)
     done = {i: _claims_of(work[i][0], knowledge, work[i][1]) for i in sorted(first_of_language.values())}
-    rest = [item for i, item in enumerate(work) if i not in done]
-    with _worker_pool(knowledge, jobs) as pool:
-        extracted = pool.map(_extract_in_worker, rest, chunksize=_chunk(len(rest), jobs))
-        return [done[i] if i in done else next(extracted) for i in range(len(work))]
+    extracted = workers.map(_extract_in_worker, [item for i, item in enumerate(work) if i not in done])
+    return [done[i] if i in done else next(extracted) for i in range(len(work))]
 
 
 def _claims_of(doc, knowledge: Knowledge, placed: Optional[str] = None) -> tuple[Article, Optional[str]]:
@@ -166,34 +159,10 @@ def _claims_of(doc, knowledge: Knowledge, placed: Optional[str] = None) -> tuple
         return empty, f"could not be analysed ({exc.__class__.__name__}: {exc})"
 
 
-def _chunk(items: int, jobs: int) -> int:
-    return max(1, items // (jobs * 8))  # enough chunks that a slow one does not leave a worker idle
-
-
-def _worker_pool(knowledge: Knowledge, jobs: int) -> ProcessPoolExecutor:
-    """Workers with this run's Knowledge: forked where the system can, so its compiled patterns come along."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_adopt_knowledge, initargs=(knowledge,))
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(knowledge.config,))
-
-
-_WORKER_KNOWLEDGE: Optional[Knowledge] = None
-
-
-def _adopt_knowledge(knowledge: Knowledge) -> None:
-    global _WORKER_KNOWLEDGE
-    _WORKER_KNOWLEDGE = knowledge
-
-
-def _start_worker(config: dict) -> None:
-    _adopt_knowledge(Knowledge(config))
-
-
 def _read_in_worker(path: str, *, max_bytes: int, language: Optional[str]) -> list:
-    return list(read_source(path, _WORKER_KNOWLEDGE, max_bytes=max_bytes, language=language))
+    return list(read_source(path, worker_knowledge(), max_bytes=max_bytes, language=language))
 
 
 def _extract_in_worker(item: tuple) -> tuple[Article, Optional[str]]:
     doc, placed = item
-    return _claims_of(doc, _WORKER_KNOWLEDGE, placed)
+    return _claims_of(doc, worker_knowledge(), placed)

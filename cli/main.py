@@ -53,6 +53,8 @@ def common_options(func):
         click.option("--lang", "language", metavar="CODE", help="Language of every input (ISO 639-1); skips detection."),
         click.option("--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
                      help="Processes that read and extract documents in parallel (0: one per core)."),
+        click.option("--dask", metavar="ADDRESS",
+                     help="Read and extract on a dask.distributed cluster (scheduler address, or 'local')."),
         click.option("--strict", is_flag=True, help="Fail (exit 2) if any input has to be skipped."),
         click.option("--no-color", is_flag=True, help="No colors (NO_COLOR is respected too)."),
         click.option("--quiet", "-q", is_flag=True, help="No warnings on standard error."),
@@ -127,11 +129,11 @@ def _stdin():
 @common_options
 @click.option("--all", "show_all", is_flag=True, help="Show agreements too, not only contradictions and tensions.")
 @guarded
-def compare_command(paths, fmt, as_json, output, config, language, jobs, strict, no_color, quiet, traceback,
+def compare_command(paths, fmt, as_json, output, config, language, jobs, dask, strict, no_color, quiet, traceback,
                     show_all):
     """Read articles, extract claims, align them across sources and flag contradictions."""
     knowledge = _knowledge(config)
-    report = compare(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs)
+    report = compare(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs, dask=dask)
     _settle(report, strict, quiet)
     render.emit(render.compare_report(report, knowledge, _fmt(fmt, as_json), show_all=show_all),
                 output, color=render.use_color(no_color, output))
@@ -141,10 +143,10 @@ def compare_command(paths, fmt, as_json, output, config, language, jobs, strict,
 @main.command("claims", epilog=EPILOG)
 @common_options
 @guarded
-def claims_command(paths, fmt, as_json, output, config, language, jobs, strict, no_color, quiet, traceback):
+def claims_command(paths, fmt, as_json, output, config, language, jobs, dask, strict, no_color, quiet, traceback):
     """Extraction only: every claim with its speaker, stance, figures and event."""
     knowledge = _knowledge(config)
-    report = extract(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs)
+    report = extract(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs, dask=dask)
     _settle(report, strict, quiet)
     render.emit(render.claims_report(report, knowledge, _fmt(fmt, as_json)), output,
                 color=render.use_color(no_color, output))
@@ -153,10 +155,10 @@ def claims_command(paths, fmt, as_json, output, config, language, jobs, strict, 
 @main.command("sources", epilog=EPILOG)
 @common_options
 @guarded
-def sources_command(paths, fmt, as_json, output, config, language, jobs, strict, no_color, quiet, traceback):
+def sources_command(paths, fmt, as_json, output, config, language, jobs, dask, strict, no_color, quiet, traceback):
     """What was read: language, outlet, publication date, body kept, furniture dropped."""
     knowledge = _knowledge(config)
-    report = read_sources(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs)
+    report = read_sources(list(paths), knowledge, language=language, stdin=_stdin(), jobs=jobs, dask=dask)
     _settle(report, strict, quiet)
     render.emit(render.sources_report(report, _fmt(fmt, as_json)), output,
                 color=render.use_color(no_color, output))

@@ -55,7 +55,35 @@ def test_the_whole_run_with_its_undated_pages_read_again_is_the_same_in_parallel
 
 
 def test_jobs_0_means_one_process_per_core(monkeypatch):
-    from claims.pipeline import worker_count
+    from claims.workers import worker_count
 
     monkeypatch.setattr("os.cpu_count", lambda: 6)
     assert worker_count(0) == 6 and worker_count(3) == 3 and worker_count(1) == 1
+
+
+def test_a_dask_cluster_gives_the_same_bytes_as_one_process_and_a_local_pool(corpus):
+    pytest.importorskip("distributed")
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    def run(*options):
+        result = CliRunner().invoke(main, ["compare", str(corpus), "--format", "json", *options])
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout
+
+    one = run("--jobs", "1")
+    assert run("--dask", "local") == one
+    assert run("--jobs", "2") == one
+
+
+def test_a_dask_address_that_is_no_scheduler_is_one_line_and_exit_2(corpus):
+    pytest.importorskip("distributed")
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    result = CliRunner().invoke(main, ["compare", str(corpus), "--dask", "nonsense://nowhere"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newsdiff: error: cannot reach the dask scheduler at nonsense://nowhere")
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
